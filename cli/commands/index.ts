@@ -1,0 +1,12 @@
+/**
+ * The sub-commands. One file per command; each exports a yargs CommandModule.
+ * Heavy dependencies are imported inside the handlers that need them.
+ */
+import type { CommandModule } from 'yargs';
+import { inspectCommand } from './inspect.js';
+import { convertCommand } from './convert.js';
+
+export const commands: CommandModule<any, any>[] = [
+  inspectCommand,
+  convertCommand,
+];

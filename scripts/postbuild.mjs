@@ -1,0 +1,4 @@
+// Make the compiled CLI executable.
+import { chmodSync, existsSync } from 'node:fs';
+const bin = new URL('../dist/cli/main.js', import.meta.url);
+if (existsSync(bin)) chmodSync(bin, 0o755);

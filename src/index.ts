@@ -1,0 +1,6 @@
+/**
+ * sigscore public API (browser-safe). Node adapters (files, workers) are exported from
+ * `sigscore/node`.
+ */
+export * from './core/index.js';
+export * from './io/index.js';
