@@ -1,0 +1,10 @@
+/**
+ * The steps of `sigscore demo`, in order. Each domain adds its step here; a step reads the
+ * example data in `ctx.dataDir` and earlier steps' outputs in `ctx.outDir`.
+ */
+import type { DemoStep } from './context.js';
+import { inspectStep } from './inspect.js';
+
+export const demoSteps: DemoStep[] = [
+  inspectStep,
+];
