@@ -4,3 +4,4 @@
  */
 export * from './core/index.js';
 export * from './io/index.js';
+export * from './stats/index.js';
