@@ -5,8 +5,10 @@
 import type { CommandModule } from 'yargs';
 import { inspectCommand } from './inspect.js';
 import { convertCommand } from './convert.js';
+import { demoCommand } from './demo.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
   convertCommand,
+  demoCommand,
 ];
