@@ -1,1 +1,2 @@
 export * from './p-adjust.js';
+export * from './rank-sum.js';
