@@ -64,14 +64,27 @@ export function rng(seed: number = DEFAULT_SEED, stream = 0): Rng {
     const b = nextU32() >>> 6; // 26 bits
     return (a * 67108864 + b) / 9007199254740992;
   };
+  // Lemire's multiply-shift with rejection (doi:10.1145/3230636): exact for n ≤ 2^21 in doubles
   const int = (n: number): number => {
-    if (n <= 0) throw new RangeError(`int(n) needs n > 0, got ${n}`);
-    if (n > 4294967296) return Math.floor(uniform() * n);
-    const limit = 4294967296 - (4294967296 % n);
-    let x: number;
-    do x = nextU32();
-    while (x >= limit);
-    return x % n;
+    if (!(n > 0)) throw new RangeError(`int(n) needs n > 0, got ${n}`);
+    if (n > 2097152) {
+      if (n > 4294967296) return Math.floor(uniform() * n);
+      const limit = 4294967296 - (4294967296 % n);
+      let x: number;
+      do x = nextU32();
+      while (x >= limit);
+      return x % n;
+    }
+    let m = nextU32() * n;
+    let l = m >>> 0;
+    if (l < n) {
+      const t = (4294967296 - n) % n;
+      while (l < t) {
+        m = nextU32() * n;
+        l = m >>> 0;
+      }
+    }
+    return Math.floor(m / 4294967296);
   };
   const normal = (): number => {
     if (!Number.isNaN(spare)) {

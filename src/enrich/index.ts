@@ -1,0 +1,10 @@
+export * from './ranking.js';
+export * from './es.js';
+export * from './simple.js';
+export * from './multilevel.js';
+export * from './preranked.js';
+export * from './metrics.js';
+export * from './phenotype.js';
+export * from './ora.js';
+export * from './messages.js';
+export { trigamma } from './trigamma.js';
