@@ -31,7 +31,8 @@ function logDhyper(x: number, N: number, K: number, n: number): number {
 /** Upper tail P(X ≥ x). */
 export function hypergeometricUpper(x: number, N: number, K: number, n: number): number {
   const hi = Math.min(K, n);
-  const lo = Math.max(x, 0, n - (N - K));
+  if (x <= Math.max(0, n - (N - K))) return 1;
+  const lo = x;
   if (lo > hi) return 0;
   const first = logDhyper(lo, N, K, n);
   let sum = 1;
