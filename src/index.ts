@@ -7,3 +7,4 @@ export * from './io/index.js';
 export * from './stats/index.js';
 export * from './score/index.js';
 export * from './enrich/index.js';
+export * from './survival/index.js';
