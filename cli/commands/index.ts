@@ -6,9 +6,17 @@ import type { CommandModule } from 'yargs';
 import { inspectCommand } from './inspect.js';
 import { convertCommand } from './convert.js';
 import { demoCommand } from './demo.js';
+import { scoreCommand } from './score.js';
+import { signaturesCommand } from './signatures.js';
+import { gseaCommand } from './gsea.js';
+import { oraCommand } from './ora.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
   convertCommand,
   demoCommand,
+  scoreCommand,
+  signaturesCommand,
+  gseaCommand,
+  oraCommand,
 ];

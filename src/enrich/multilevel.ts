@@ -53,7 +53,7 @@ export function multilevelTail(stats: Float64Array, k: number, es: number, optio
     score[s] = enrichmentScore(stats, sets[s], { p: pw, scoreType: 'pos' }).es;
   }
   const order = new Int32Array(S);
-  const swaps = Math.max(10, Math.round(k / 4));
+  const swaps = Math.max(10, Math.round(k / 10));
   const trial = new Int32Array(k);
   const half = Math.floor(S / 2);
   let levels = 0;

@@ -20,7 +20,7 @@ import type { GeneSet } from '../core/gene-set.js';
 import { validateOptions } from '../core/validate.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import { enrichmentScore, leadingEdge, type ScoreType } from './es.js';
-import { esNull, moreExtreme } from './simple.js';
+import { esNullBySizes, moreExtreme } from './simple.js';
 import { multilevelTail } from './multilevel.js';
 import { trigamma } from './trigamma.js';
 import { rankGenes, setPositions, type Ranking } from './ranking.js';
@@ -105,7 +105,7 @@ export function gseaPreranked(
     ES: new Float64Array(m), NES: new Float64Array(m), size: new Int32Array(m), leadingEdge: [] as string[][],
   };
   const nperm = o.method === 'simple' ? o.nperm : o.nPermSimple;
-  const nullBySize = new Map<number, ReturnType<typeof esNull>>();
+  const nullBySize = esNullBySizes(stats, tested.map((t) => t.pos.length), nperm, o.seed, o.gseaParam);
   tested.forEach((t, i) => {
     const k = t.pos.length;
     const e = enrichmentScore(stats, t.pos, { p: o.gseaParam, scoreType: o.scoreType });
@@ -117,11 +117,7 @@ export function gseaPreranked(
       res.pval[i] = res.NES[i] = res.log2err[i] = NaN;
       return;
     }
-    let nul = nullBySize.get(k);
-    if (!nul) {
-      nul = esNull(stats, k, nperm, o.seed, k, o.gseaParam);
-      nullBySize.set(k, nul);
-    }
+    const nul = nullBySize.get(k)!;
     const pos = e.es >= 0;
     res.NES[i] = pos ? e.es / nul.meanPos : -e.es / nul.meanNeg;
     const more = moreExtreme(nul.null, e.es);

@@ -72,7 +72,7 @@ describe.skipIf(!present)('gseaPreranked matches fgsea 1.31.6', () => {
       const ref = new Map(read(`${name}.simple.tsv`).slice(1).map((f) => [f[0], f]));
       r.pathway.forEach((p, i) => {
         const pr = Number(ref.get(p)![1]);
-        const sd = Math.sqrt((pr * (1 - pr)) / 5000);
+        const sd = Math.sqrt((2 * pr * (1 - pr)) / 5000); // both estimates carry Monte Carlo error
         expect(Math.abs(r.pval[i] - pr)).toBeLessThanOrEqual(4 * sd + 1e-4);
       });
     });
