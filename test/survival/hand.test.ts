@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { coxph, logrank, survivalData, concordance, DataError } from '../../src/survival/index.js';
+import { coxph, logrank, survivalData, concordance } from '../../src/survival/index.js';
+import { DataError } from '../../src/core/errors.js';
 import { survivalMsg } from '../../src/survival/messages.js';
 
 // Six subjects, tied events at t = 1, a censoring tied with an event at t = 2, censored last.
