@@ -8,6 +8,8 @@ import { convertCommand } from './convert.js';
 import { demoCommand } from './demo.js';
 import { scoreCommand } from './score.js';
 import { signaturesCommand } from './signatures.js';
+import { scoreCommand } from './score.js';
+import { signaturesCommand } from './signatures.js';
 import { gseaCommand } from './gsea.js';
 import { oraCommand } from './ora.js';
 
@@ -15,6 +17,8 @@ export const commands: CommandModule<any, any>[] = [
   inspectCommand,
   convertCommand,
   demoCommand,
+  scoreCommand,
+  signaturesCommand,
   scoreCommand,
   signaturesCommand,
   gseaCommand,
