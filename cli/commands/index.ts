@@ -8,8 +8,6 @@ import { convertCommand } from './convert.js';
 import { demoCommand } from './demo.js';
 import { scoreCommand } from './score.js';
 import { signaturesCommand } from './signatures.js';
-import { scoreCommand } from './score.js';
-import { signaturesCommand } from './signatures.js';
 import { gseaCommand } from './gsea.js';
 import { oraCommand } from './ora.js';
 
@@ -17,8 +15,6 @@ export const commands: CommandModule<any, any>[] = [
   inspectCommand,
   convertCommand,
   demoCommand,
-  scoreCommand,
-  signaturesCommand,
   scoreCommand,
   signaturesCommand,
   gseaCommand,
