@@ -20,3 +20,5 @@ export * from './logrank.js';
 export * from './concordance.js';
 export * from './cox-design.js';
 export * from './cox.js';
+export * from './km.js';
+export * from './km-summary.js';
