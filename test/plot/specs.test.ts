@@ -2,7 +2,7 @@ import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import Ajv from 'ajv';
+import { Ajv } from 'ajv';
 import { exampleSpecs, EVIL } from './examples.js';
 import { compileSpec, renderSvg, svgToPng } from '../../src/plot/node/render.js';
 import type { VegaLiteSpec } from '../../src/plot/index.js';
