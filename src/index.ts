@@ -8,3 +8,5 @@ export * from './stats/index.js';
 export * from './score/index.js';
 export * from './enrich/index.js';
 export * from './survival/index.js';
+export * from './ml/index.js';
+export * from './workflow/index.js';

@@ -1,7 +1,6 @@
 export * from './p-adjust.js';
 export * from './ranks.js';
 export * from './zeroin.js';
-export * from './tails.js';
 export * from './messages.js';
 export * from './rank-sum.js';
 export * from './wilcoxon.js';
