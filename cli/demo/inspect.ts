@@ -2,8 +2,10 @@ import type { DemoStep } from './context.js';
 import { join } from 'node:path';
 
 export const inspectStep: DemoStep = {
-  name: 'inspect the example RNA-seq counts',
+  name: 'inspect the example RNA-seq counts and convert them to Arrow',
   async run(ctx) {
-    await ctx.sigscore(['inspect', join(ctx.dataDir, 'rnaseq_counts.tsv'), '--json']);
+    const counts = join(ctx.dataDir, 'rnaseq_counts.tsv');
+    await ctx.sigscore(['inspect', counts]);
+    await ctx.sigscore(['convert', counts, join(ctx.outDir, 'io', 'rnaseq_counts.arrow')]);
   },
 };

@@ -5,7 +5,7 @@
  */
 import { createMatrix } from '../core/matrix.js';
 import { createExpressionSet, type Annotation, type ExpressionSet } from '../core/expression-set.js';
-import { DataError } from '../core/errors.js';
+import { DataError, UsageError } from '../core/errors.js';
 import { ioMsg } from './messages.js';
 
 /** How repeated gene ids are combined, per sample, over the rows that share the id. */
@@ -71,7 +71,7 @@ function rowMean(d: Float64Array, base: number, n: number): number {
  */
 export function collapseDuplicateGenes(es: ExpressionSet, options: CollapseOptions = {}): { data: ExpressionSet; report: DuplicateReport } {
   const policy = options.policy ?? 'error';
-  if (!DUPLICATE_OPTIONS.includes(policy)) throw new DataError(ioMsg.duplicatePolicy(String(policy)));
+  if (!DUPLICATE_OPTIONS.includes(policy)) throw new UsageError(ioMsg.duplicatePolicy(String(policy)));
   const { groups, repeated } = groupRows(es.genes);
   const n = es.x.nrow;
   const report = (rowsAfter: number): DuplicateReport => ({ policy, duplicatedIds: repeated.length, rowsBefore: n, rowsAfter, examples: repeated.slice(0, 10) });

@@ -43,3 +43,9 @@ export function geneSetFormatOf(path: string): 'gmt' | 'gmx' | undefined {
   const e = extension(path);
   return e === 'gmt' || e === 'gmx' ? e : undefined;
 }
+
+/** `--skip-columns` text: a count (`2`) or comma-separated column names (`symbol,length`). */
+export function parseSkipColumns(text: string | undefined): number | string[] | undefined {
+  if (text === undefined || text === '') return undefined;
+  return /^\d+$/.test(text) ? Number(text) : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
+}

@@ -14,3 +14,4 @@ export * from './gmt.js';
 export * from './gmx.js';
 export * from './sample-table-text.js';
 export * from './write-text.js';
+export * from './inspect.js';

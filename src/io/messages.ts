@@ -18,7 +18,7 @@ export const ioMsg = {
   arrowUnreadable: (file: string, why: string) => `${file}: not an Arrow IPC file or stream (${why})`,
   arrowNoGeneColumn: (file: string) => `${file}: no string column for gene ids (expected a Utf8 column named "gene")`,
   arrowNoSamples: (file: string) => `${file}: no numeric sample columns`,
-  duplicatePolicy: (p: string) => `unknown duplicate policy ${q(p)}; use error|mean|max|sum|first|maxMean`,
+  duplicatePolicy: (p: string) => `unknown duplicate policy ${q(p)}; use error|keep|mean|max|sum|first|maxMean`,
   duplicateGeneRows: (id: string, first: number, second: number) =>
     `duplicate gene id ${q(id)} (rows ${first} and ${second}); choose a policy with --duplicates mean|max|sum|first|maxMean`,
   booleanToken: (text: string) => `not a boolean: ${q(text)}`,
