@@ -90,7 +90,12 @@ ms <- function(d, time, status, x, minprop = 0.1, maxprop = 0.9) {
     p_lau94 = unname(m94$p.value), p_lau92 = unname(m92$p.value), cuts = m94$cuts, stats = m94$stats)
 }
 
+set.seed(1)
+condmc <- maxstat.test(Surv(time, status) ~ age, data = veteran, smethod = "LogRank", pmethod = "condMC", B = 10000)
+
 fx <- list(
+  condmc = list(data = "veteran", time = "time", status = "status", x = "age", B = 10000, seed = 1,
+    statistic = unname(condmc$statistic), p = unname(condmc$p.value)),
   meta = list(R = R.version.string, survival = as.character(packageVersion("survival")),
     maxstat = as.character(packageVersion("maxstat")), data_dir = dir,
     notes = "lung status 1=censored 2=dead; colon restricted to etype==2 (death); rotterdam rtime/recur"),

@@ -22,3 +22,6 @@ export * from './cox-design.js';
 export * from './cox.js';
 export * from './km.js';
 export * from './km-summary.js';
+export * from './cox-zph.js';
+export * from './maxstat.js';
+export * from './cutpoint.js';

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { coxph, logrank, type CoxColumn } from '../../src/survival/index.js';
+import { coxph, coxZph, logrank, type CoxColumn } from '../../src/survival/index.js';
 import { HAVE_DATA, fixture, arr, num, dataset, numeric, expectClose } from './helpers.js';
 
 const EST = 1e-8;
@@ -82,6 +82,23 @@ describe.skipIf(!HAVE_DATA)('logrank conformance with R survival survdiff', () =
       expectClose([r.chisq], [c.chisq], EST, 'chisq');
       expect(r.df).toBe(c.df);
       expectClose([r.p], [c.p], PTOL, 'p');
+    });
+  });
+});
+
+describe.skipIf(!HAVE_DATA)('coxZph conformance with R survival cox.zph', () => {
+  fixture.cox.forEach((c: any, k: number) => {
+    if (!c.zph) return;
+    const name = NAMES_COX[k];
+    it(`coxZph(${name}: ${c.rhs}, ${c.ties}) matches cox.zph chisq and p per covariate and global`, () => {
+      const { d, time, event } = dataOf(c, name);
+      const { cols, strata } = termColumns(d, c.rhs, arr<string>(c.factors), c.levels ?? {});
+      const z = coxZph(time, event, cols, { ties: c.ties, strata });
+      const chisq = arr(c.zph.chisq), p = arr(c.zph.p);
+      expectClose(z.chisq, chisq.slice(0, -1), 1e-8, 'zph chisq');
+      expectClose(z.p, p.slice(0, -1), 1e-6, 'zph p');
+      expectClose([z.global.chisq], chisq.slice(-1), 1e-8, 'zph global');
+      expectClose([z.global.p], p.slice(-1), 1e-6, 'zph global p');
     });
   });
 });
