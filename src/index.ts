@@ -10,3 +10,5 @@ export * from './enrich/index.js';
 export * from './survival/index.js';
 export * from './ml/index.js';
 export * from './workflow/index.js';
+export * from './de/index.js';
+export * from './normalize/index.js';

@@ -1,0 +1,13 @@
+export * from './messages.js';
+export { lowess, interpolator, type LowessOptions, type LowessResult } from './lowess.js';
+export * from './lm-fit.js';
+export * from './contrasts-fit.js';
+export * from './fit-fdist.js';
+export * from './ebayes.js';
+export * from './top-table.js';
+export * from './formula.js';
+export * from './design.js';
+export * from './contrast.js';
+export * from './voom.js';
+export * from './group-tests.js';
+export * from './differential-expression.js';

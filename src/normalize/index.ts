@@ -1,0 +1,2 @@
+export * from './rnaseq/index.js';
+export * from './nanostring/index.js';
