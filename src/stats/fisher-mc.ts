@@ -3,7 +3,7 @@
  * tables with the observed margins are drawn by permuting the column labels of the individual
  * observations; the statistic is the table's log-probability up to a constant, −Σ log(nᵢⱼ!);
  * p = (1 + #{simulated ≤ observed·(1 + 64ε)⁻¹}) / (B + 1). O(B·N). Randomness from
- * `rng(seed, 0)`; the result records the seed. Reference: Agresti 2002, ch. 3;
+ * `rng(seed, stream)`; the result records the seed. Reference: Agresti 2002, ch. 3;
  * Patefield 1981 doi:10.2307/2346669 (tables with fixed margins).
  * Oracle: R 4.2.2 exact `fisher.test` p, checked within Monte Carlo error.
  */
@@ -15,6 +15,8 @@ export interface FisherMonteCarloOptions {
   replicates?: number;
   /** Seed of the generator. Default 42. */
   seed?: number;
+  /** Stream of the generator (independent draws per task), ≥ 0. Default 0. */
+  stream?: number;
 }
 
 export interface FisherMonteCarloResult {
@@ -48,7 +50,7 @@ export function fisherTestMonteCarlo(table: ArrayLike<number>, nrow: number, opt
         cols[p++] = j;
       }
     }
-  const r = rng(seed, 0);
+  const r = rng(seed, options.stream ?? 0);
   const cells = new Int32Array(nrow * ncol);
   const limit = obs / (1 + 64 * 2.220446049250313e-16);
   let count = 0;

@@ -86,7 +86,7 @@ export function binaryRow(cov: Column, name: string, y: Float64Array, ep: string
     return { ...naRow(m, 'fisher'), effect: Math.exp(lor), lower: Math.exp(lor - Z95 * se), upper: Math.exp(lor + Z95 * se), p: f.pValue };
   }
   const table = used.flatMap((l) => [counts[2 * l], counts[2 * l + 1]]);
-  const f = fisherTestMonteCarlo(table, used.length, { replicates: o.replicates, seed: o.seed + o.stream });
+  const f = fisherTestMonteCarlo(table, used.length, { replicates: o.replicates, seed: o.seed, stream: o.stream });
   return { ...naRow(m, 'fisher-mc'), p: f.pValue };
 }
 

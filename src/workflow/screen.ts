@@ -30,7 +30,7 @@ export interface ScreenOptions {
   minN?: number;
   /** Monte Carlo replicates of Fisher's test for tables with ≥ 3 levels. Default 2000. */
   replicates?: number;
-  /** Seed of the Monte Carlo tests (stream = covariate index). Default 42. */
+  /** Seed of the Monte Carlo tests (stream from the covariate and endpoint names). Default 42. */
   seed?: number;
   /** Compute the Spearman matrix of the numeric covariates. Default false. */
   correlation?: boolean;
@@ -63,6 +63,14 @@ export interface ScreenResult {
   endpoints: { name: string; kind: string; n: number; events: number }[];
   params: { endpoints: EndpointSpec[]; covariates: string[]; minN: number; replicates: number; seed: number };
   warnings: string[];
+}
+
+/** Random stream of a covariate × endpoint pair (FNV-1a of the names): results do not depend on which other covariates are screened. */
+export function streamOf(cov: string, ep: string): number {
+  let h = 0x811c9dc5;
+  const s = `${cov}\u0000${ep}`;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0) % 0x7fffffff;
 }
 
 /** Covariate names the screen will use, in table order. */
@@ -112,7 +120,7 @@ export function screen(table: SampleTable, options: ScreenOptions): ScreenResult
       for (const v of y) if (!Number.isNaN(v)) { n++; ev += v; }
       epInfo.push({ name: ep.name, kind: 'binary', n, events: ev });
       if (ev < 10 || n - ev < 10) warnings.push(screenMsg.fewEvents(ep.name, Math.min(ev, n - ev), n));
-      cols.forEach((col, k) => out.push({ cov: covNames[k], ep: ep.name, row: binaryRow(col, covNames[k], y, ep.name, { minN, replicates, seed, stream: k }, warnings) }));
+      cols.forEach((col, k) => out.push({ cov: covNames[k], ep: ep.name, row: binaryRow(col, covNames[k], y, ep.name, { minN, replicates, seed, stream: streamOf(covNames[k], ep.name) }, warnings) }));
       bandInputs.push({ ep: ep.name, y, rows: out.slice(start).filter((r, k) => cols[k].kind === 'numeric').map((r) => ({ cov: r.cov, p: r.row.p })) });
     } else {
       const { time, event } = survivalOutcome(table, ep);
