@@ -4,7 +4,9 @@
  */
 import type { DemoStep } from './context.js';
 import { inspectStep } from './inspect.js';
+import { screenStep } from './screen.js';
 
 export const demoSteps: DemoStep[] = [
   inspectStep,
+  screenStep,
 ];
