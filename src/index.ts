@@ -12,3 +12,4 @@ export * from './ml/index.js';
 export * from './workflow/index.js';
 export * from './de/index.js';
 export * from './normalize/index.js';
+export * from './plot/index.js';

@@ -13,3 +13,5 @@ export * from './importance.js';
 export * from './forest.js';
 export * from './correlation.js';
 export * from './probability.js';
+export * from './escape.js';
+export * from './report.js';

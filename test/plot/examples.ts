@@ -96,10 +96,13 @@ export function exampleSpecs(): Record<string, VegaLiteSpec> {
   const grid = Array.from({ length: 50 }, (_, i) => i / 49 * 10);
   const prob = probabilitySpec({
     x: grid,
-    prob: grid.map((g) => 1 / (1 + Math.exp(-(g - 5) * 0.8))),
+    probability: grid.map((g) => 1 / (1 + Math.exp(-(g - 5) * 0.8))),
     lower: grid.map((g) => 1 / (1 + Math.exp(-((g - 5) * 0.8 - 0.9)))),
     upper: grid.map((g) => 1 / (1 + Math.exp(-((g - 5) * 0.8 + 0.9)))),
   }, { xTitle: 'IL-6 (pg/mL)', observed: { x: grid.map((g) => g + 0.05), y: grid.map((g, i) => (g > 5 ? (i % 4 ? 1 : 0) : i % 5 ? 0 : 1)) } }).spec;
 
-  return { volcano, heatmap, km: kmPlot, box, importance, forest, correlation, probability: prob };
+  const panels = probabilitySpec(['response', 'crs3'].flatMap((endpoint) => grid.map((g) => ({
+    endpoint, covariate: 'IL6', x: g, probability: 1 / (1 + Math.exp(-(g - 5))), lower: 1 / (1 + Math.exp(-(g - 6))), upper: 1 / (1 + Math.exp(-(g - 4))), method: 'logistic',
+  })))).spec;
+  return { volcano, heatmap, km: kmPlot, box, importance, forest, correlation, probability: prob, probabilityPanels: panels };
 }
