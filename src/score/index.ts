@@ -16,3 +16,4 @@ export * from './plage.js';
 export * from './singscore.js';
 export * from './formula.js';
 export * from './score.js';
+export * from './gsva/index.js';
