@@ -25,3 +25,6 @@ export * from './km-summary.js';
 export * from './cox-zph.js';
 export * from './maxstat.js';
 export * from './cutpoint.js';
+export * from './riskgroups.js';
+export * from './screen-kernel.js';
+export * from './screen.js';
