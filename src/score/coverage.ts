@@ -132,7 +132,7 @@ export function matchSignatures(
       warnings.push(scoreMsg.missingGenes(sig.id, missing.length, genesTotal, missing) + '; score set to NA (--missing na)');
     } else if (weightFraction < minCov - 1e-12 || rows.length < Math.max(1, minGenes)) {
       status = 'insufficient';
-      warnings.push(scoreMsg.lowCoverage(sig.id, `${(100 * weightFraction).toFixed(1)}% (${rows.length}/${genesTotal} genes)`, weighted ? `${(100 * minCov).toFixed(0)}% of the weight` : `${Math.max(1, minGenes)} genes${minCov > 0 ? ` and ${(100 * minCov).toFixed(0)}%` : ''}`));
+      warnings.push(scoreMsg.lowCoverage(sig.id, `${(100 * weightFraction).toFixed(1)}% (${rows.length}/${genesTotal} genes)`, weighted ? `${(100 * minCov).toFixed(0)}% of the weight` : `${Math.max(1, minGenes)} gene(s)${minCov > 0 ? ` and ${(100 * minCov).toFixed(0)}%` : ''}`));
     } else if (missing.length) {
       warnings.push(scoreMsg.missingGenes(sig.id, missing.length, genesTotal, missing));
     }
