@@ -5,8 +5,10 @@
 import type { DemoStep } from './context.js';
 import { inspectStep } from './inspect.js';
 import { screenStep } from './screen.js';
+import { scoreStep } from './score.js';
 
 export const demoSteps: DemoStep[] = [
   inspectStep,
   screenStep,
+  scoreStep,
 ];
