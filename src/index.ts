@@ -4,6 +4,7 @@
  */
 export * from './core/index.js';
 export * from './io/index.js';
+export * from './io/rcc/index.js';
 export * from './stats/index.js';
 export * from './score/index.js';
 export * from './enrich/index.js';

@@ -10,6 +10,7 @@ import { scoreCommand } from './score.js';
 import { signaturesCommand } from './signatures.js';
 import { gseaCommand } from './gsea.js';
 import { oraCommand } from './ora.js';
+import { nanostringCommand } from './nanostring.js';
 import { screenCommand } from './screen.js';
 
 export const commands: CommandModule<any, any>[] = [
@@ -20,5 +21,6 @@ export const commands: CommandModule<any, any>[] = [
   signaturesCommand,
   gseaCommand,
   oraCommand,
+  nanostringCommand,
   screenCommand,
 ];
