@@ -5,10 +5,12 @@
 import type { DemoStep } from './context.js';
 import { inspectStep } from './inspect.js';
 import { screenStep } from './screen.js';
+import { deStep } from './de.js';
 import { scoreStep } from './score.js';
 
 export const demoSteps: DemoStep[] = [
   inspectStep,
   screenStep,
+  deStep,
   scoreStep,
 ];

@@ -16,6 +16,7 @@ import { cpm } from '../normalize/rnaseq/cpm.js';
 import { filterByExpr } from '../normalize/rnaseq/filter-by-expr.js';
 import { designFromFormula, type DesignResult } from './design.js';
 import { parseContrasts } from './contrast.js';
+import { designFromTable } from './design-table.js';
 import { lmFit, type DesignMatrix } from './lm-fit.js';
 import { contrastsFit } from './contrasts-fit.js';
 import { eBayes } from './ebayes.js';
@@ -31,6 +32,8 @@ export interface DeOptions {
   formula?: string;
   /** An explicit design matrix (rows in the order of `es.samples`). */
   design?: DesignMatrix;
+  /** An explicit design matrix as a table keyed by sample id (numeric columns = coefficients). */
+  designTable?: SampleTable;
   /** Reference level per categorical term. */
   ref?: Map<string, string>;
   /** Contrasts (`term:A:B` or linear combinations of coefficient names); ≥ 1. */
@@ -64,6 +67,8 @@ export function differentialExpression(es: ExpressionSet, samples: SampleTable |
       design: dm, used: Int32Array.from({ length: dm.n }, (_, i) => i), usedIds: es.samples.slice(), terms: [], groups: new Map(),
       formula: '', warnings: [], unmatched: { missingInTable: [], missingInData: [] },
     };
+  } else if (options.designTable) {
+    d = designFromTable(options.designTable, es.samples);
   } else {
     if (!options.formula || !samples) throw new UsageError('a design formula with a sample table, or a design matrix, is required');
     d = designFromFormula(samples, es.samples, options.formula, { ref: options.ref });

@@ -7,6 +7,7 @@ export * from './ebayes.js';
 export * from './top-table.js';
 export * from './formula.js';
 export * from './design.js';
+export * from './design-table.js';
 export * from './contrast.js';
 export * from './voom.js';
 export * from './group-tests.js';

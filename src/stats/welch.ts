@@ -46,7 +46,9 @@ export function welchTest(x: ArrayLike<number>, y: ArrayLike<number>, options: W
   const a = vx / m;
   const b = vy / n;
   const se2 = a + b;
-  const df = (se2 * se2) / ((a * a) / (m - 1) + (b * b) / (n - 1));
+  const fa = a / se2;
+  const fb = b / se2;
+  const df = 1 / ((fa * fa) / (m - 1) + (fb * fb) / (n - 1)); // scaled form: no overflow of se2²
   const t = estimate / Math.sqrt(se2);
   let p = NaN;
   if (m >= 2 && n >= 2 && se2 > 0) {
