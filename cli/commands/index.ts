@@ -10,11 +10,9 @@ import { scoreCommand } from './score.js';
 import { signaturesCommand } from './signatures.js';
 import { gseaCommand } from './gsea.js';
 import { oraCommand } from './ora.js';
-import { forestCommand } from './forest.js';
 import { nanostringCommand } from './nanostring.js';
 import { screenCommand } from './screen.js';
 import { deCommand } from './de.js';
-import { plotCommand } from './plot.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
@@ -24,9 +22,7 @@ export const commands: CommandModule<any, any>[] = [
   signaturesCommand,
   gseaCommand,
   oraCommand,
-  forestCommand,
   nanostringCommand,
   screenCommand,
   deCommand,
-  plotCommand,
 ];
