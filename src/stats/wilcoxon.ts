@@ -14,8 +14,8 @@
  * Oracle: R 4.2.2 `wilcox.test` (statistic, p, estimate, conf.int).
  */
 import { averageRanks } from './ranks.js';
-import { qnorm } from './tails.js';
-import { rankSumTest, rankSumFrequencies } from './rank-sum.js';
+import { qnorm, pnormTwoSided } from './tails.js';
+import { rankSumTail, rankSumFrequencies } from './rank-sum.js';
 import { uniroot } from './zeroin.js';
 import { statsMsg } from './messages.js';
 
@@ -75,15 +75,21 @@ export function wilcoxonTest(xIn: ArrayLike<number>, yIn: ArrayLike<number>, opt
     warnings.push(statsMsg.emptyGroup('wilcoxon'));
     return res;
   }
-  const rs = rankSumTest(x, y, { exact: options.exact ?? 'auto', correct });
-  const W = rs.statistic;
+  const N = m + n;
+  const all = new Float64Array(N);
+  all.set(x, 0);
+  all.set(y, m);
+  const { ranks, tieSum, hasTies } = averageRanks(all);
+  let rx = 0;
+  for (let i = 0; i < m; i++) rx += ranks[i];
+  const W = rx - (m * (m + 1)) / 2;
   res.statistic = W;
-  res.pValue = rs.pValue;
   res.auc = W / (m * n);
   const exactWanted = options.exact === undefined || options.exact === 'auto' ? m < 50 && n < 50 : options.exact;
-  const exact = rs.exact;
-  if (exactWanted && rs.ties) warnings.push(statsMsg.tiesNoExact('wilcoxon'));
+  const exact = exactWanted && !hasTies;
+  if (exactWanted && hasTies) warnings.push(statsMsg.tiesNoExact('wilcoxon'));
   res.exact = exact;
+  res.pValue = rankSumPValue(W, m, n, tieSum, { exact, correct });
   const alpha = 1 - confLevel;
   if (exact) {
     res.method = 'Wilcoxon rank sum exact test';
@@ -157,4 +163,18 @@ export function qwilcox(p: number, m: number, n: number): number {
     if (run >= target) return k;
   }
   return f.length - 1;
+}
+
+/**
+ * Two-sided rank-sum p from W = Σ rank(x) − m(m+1)/2 and the pooled tie term: exact (null
+ * distribution of `rank-sum.ts`, smaller tail doubled) when `exact` and no ties, else the
+ * normal approximation with tie-corrected variance and continuity correction (as R).
+ */
+export function rankSumPValue(W: number, m: number, n: number, tieSum: number, o: { exact: boolean; correct: boolean }): number {
+  if (o.exact && tieSum === 0) return Math.min(1, 2 * (W > (m * n) / 2 ? rankSumTail(W, m, n, true) : rankSumTail(W, m, n, false)));
+  const N = m + n;
+  const sigma = Math.sqrt(((m * n) / 12) * (N + 1 - tieSum / (N * (N - 1))));
+  const d = W - (m * n) / 2;
+  const z = (d - (o.correct ? Math.sign(d) * 0.5 : 0)) / sigma;
+  return sigma > 0 ? pnormTwoSided(z) : NaN;
 }

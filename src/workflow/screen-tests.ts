@@ -12,7 +12,7 @@
  */
 import type { Column } from '../core/sample-table.js';
 import { SigscoreError } from '../core/errors.js';
-import { wilcoxonTest } from '../stats/wilcoxon.js';
+import { rankSumPValue } from '../stats/wilcoxon.js';
 import { aucDeLong } from '../stats/auc.js';
 import { fisherTest2x2 } from '../stats/fisher.js';
 import { fisherTestMonteCarlo } from '../stats/fisher-mc.js';
@@ -53,10 +53,12 @@ export function binaryRow(cov: Column, name: string, y: Float64Array, ep: string
       warnings.push(screenMsg.tooFew(name, ep, m));
       return naRow(m, 'wilcoxon');
     }
-    const w = wilcoxonTest(cases, controls, { confInt: false });
+    // one sorted merge gives the AUC, its DeLong CI, W and the tie term (p as wilcoxonTest)
     const a = aucDeLong(cases, controls);
+    const exact = cases.length < 50 && controls.length < 50 && a.tieSum === 0;
+    const p = rankSumPValue(a.statistic, cases.length, controls.length, a.tieSum, { exact, correct: true });
     if (a.auc === 0 || a.auc === 1) warnings.push(screenMsg.separation(name, ep));
-    return { ...naRow(m, 'wilcoxon'), effect: a.auc, lower: a.lower, upper: a.upper, p: w.pValue };
+    return { ...naRow(m, 'wilcoxon'), effect: a.auc, lower: a.lower, upper: a.upper, p };
   }
   // categorical: count levels among complete cases
   const k = cov.levels.length;

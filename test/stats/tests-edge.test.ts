@@ -79,6 +79,25 @@ describe('aucDeLong(cases, controls)', () => {
   });
 });
 
+describe('aucDeLong by sorted merge', () => {
+  it('agrees with the O(mn) placement definition and with wilcoxonTest W, with ties and ±0', () => {
+    const x = [3, 1, 4, 1, 5, 9, 2, 6, -0, 5];
+    const y = [2, 7, 1, 8, 2, 8, 0, 4];
+    const m = x.length, n = y.length;
+    const psi = (a: number, b: number): number => (a > b ? 1 : a === b ? 0.5 : 0);
+    const v10 = x.map((a) => y.reduce((s, b) => s + psi(a, b), 0) / n);
+    const v01 = y.map((b) => x.reduce((s, a) => s + psi(a, b), 0) / m);
+    const auc = v10.reduce((s, v) => s + v, 0) / m;
+    const sv = (v: number[]): number => v.reduce((s, u) => s + (u - auc) ** 2, 0) / (v.length - 1);
+    const r = aucDeLong(x, y);
+    expect(r.auc).toBeCloseTo(auc, 15);
+    expect(r.se).toBeCloseTo(Math.sqrt(sv(v10) / m + sv(v01) / n), 14);
+    const w = wilcoxonTest(x, y, { confInt: false });
+    expect(r.statistic).toBe(w.statistic);
+    expect(r.tieSum).toBe(averageRanks([...x, ...y]).tieSum);
+  });
+});
+
 describe('kruskalTest(x, group)', () => {
   // R: kruskal.test(c(2.9,3.0,2.5,2.6,3.2,3.8,2.7,4.0,2.4,2.8,3.4,3.7,2.2,2.0), rep(1:3, c(5,4,5)))
   it('matches kruskal.test on the Hollander–Wolfe airway data', () => {
