@@ -13,6 +13,7 @@ import { oraCommand } from './ora.js';
 import { nanostringCommand } from './nanostring.js';
 import { screenCommand } from './screen.js';
 import { deCommand } from './de.js';
+import { plotCommand } from './plot.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
@@ -25,4 +26,5 @@ export const commands: CommandModule<any, any>[] = [
   nanostringCommand,
   screenCommand,
   deCommand,
+  plotCommand,
 ];

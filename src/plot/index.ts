@@ -15,3 +15,4 @@ export * from './correlation.js';
 export * from './probability.js';
 export * from './escape.js';
 export * from './report.js';
+export * from './inputs.js';

@@ -3,3 +3,4 @@ export * from './fonts.js';
 export * from './render.js';
 export * from './assets.js';
 export * from './write.js';
+export * from './read.js';
