@@ -146,4 +146,56 @@ lg <- lapply(lg, function(c) {
             probLower = plogis(unname(pp$fit) - z * unname(pp$se.fit)), probUpper = plogis(unname(pp$fit) + z * unname(pp$se.fit))))
 })
 save("logistic", lg)
+# --- the biomarker screen on the Liu cohort (sigscore screen semantics, computed with R):
+# binary endpoint response == "R": numeric covariate → wilcox.test p and AUC = W/(mn);
+# two-level covariate → fisher.test OR (second level vs first), CI, p.
+# survival endpoint PFS: coxph HR per unit (Wald CI and p); log-rank p of x > median vs ≤ median.
+# q = p.adjust(BH) within the endpoint.
+suppressPackageStartupMessages(library(survival))
+meta$survival <- as.character(packageVersion("survival"))
+sc <- list(file = "icb_cohorts/ICB_small_Liu_clinical.tsv",
+           covariates = c("TMB_perMb", "purity", "ploidy", "heterogeneity", "numPriorTherapies", "sex"),
+           endpoints = c("resp=binary:response==R", "pfs=survival:survival_time_pfs,event_occurred_pfs"))
+d <- rd(sc$file)
+rows <- list()
+for (ep in c("resp", "pfs")) {
+  part <- list()
+  for (cv in sc$covariates) {
+    x <- d[[cv]]
+    if (ep == "resp") {
+      y <- ifelse(is.na(d$response), NA, as.numeric(d$response == "R"))
+      ok <- !is.na(x) & !is.na(y)
+      if (is.numeric(x)) {
+        t <- suppressWarnings(wilcox.test(x[ok & y == 1], x[ok & y == 0]))
+        r <- list(test = "wilcoxon", effect = num(t$statistic) / (sum(ok & y == 1) * sum(ok & y == 0)), lower = NA, upper = NA, p = t$p.value)
+      } else {
+        lv <- sort(unique(x[ok])); xm <- x[ok] == lv[2]; yy <- y[ok]
+        tb <- matrix(c(sum(xm & yy == 1), sum(xm & yy == 0), sum(!xm & yy == 1), sum(!xm & yy == 0)), 2, byrow = TRUE)
+        f <- fisher.test(tb)
+        r <- list(test = "fisher", effect = num(f$estimate), lower = f$conf.int[1], upper = f$conf.int[2], p = f$p.value)
+      }
+      r$median_cutoff <- NA; r$logrank_p_median <- NA
+    } else {
+      tt <- d$survival_time_pfs; ee <- d$event_occurred_pfs
+      ok <- !is.na(x) & !is.na(tt) & !is.na(ee)
+      if (is.numeric(x)) {
+        s <- summary(coxph(Surv(tt[ok], ee[ok]) ~ x[ok]))
+        m <- median(x[ok]); g <- x[ok] > m
+        lp <- pchisq(survdiff(Surv(tt[ok], ee[ok]) ~ g)$chisq, 1, lower.tail = FALSE)
+        r <- list(test = "cox", effect = s$conf.int[1, 1], lower = s$conf.int[1, 3], upper = s$conf.int[1, 4], p = s$coefficients[1, 5],
+                  median_cutoff = m, logrank_p_median = lp)
+      } else {
+        lv <- sort(unique(x[ok])); ind <- as.numeric(x[ok] == lv[2])
+        s <- summary(coxph(Surv(tt[ok], ee[ok]) ~ ind))
+        r <- list(test = "cox", effect = s$conf.int[1, 1], lower = s$conf.int[1, 3], upper = s$conf.int[1, 4], p = s$coefficients[1, 5],
+                  median_cutoff = NA, logrank_p_median = NA)
+      }
+    }
+    part[[length(part) + 1]] <- c(list(covariate = cv, endpoint = ep, n = sum(ok)), r)
+  }
+  q <- p.adjust(sapply(part, `[[`, "p"), "BH")
+  for (k in seq_along(part)) part[[k]]$q <- q[k]
+  rows <- c(rows, part)
+}
+save("screen", c(sc, list(rows = rows)))
 cat("wrote", out, "\n")
