@@ -36,6 +36,7 @@ interface Args extends GlobalArgs {
   aliases?: string;
   centerGenes: boolean;
   singscoreCenter: boolean;
+  kcdf: string;
 }
 
 /** Load built-in collections by id and files by path; ids must be unique across them. */
@@ -84,6 +85,7 @@ export const scoreCommand: CommandModule<GlobalArgs, Args> = {
       .option('min-genes', { type: 'number', default: 2, describe: 'minimum matched genes for set methods (capped at the signature size)' })
       .option('aliases', { type: 'string', describe: 'HGNC table (symbol + prev_symbol/alias_symbol columns) added to the built-in alias table' })
       .option('center-genes', { type: 'boolean', default: false, describe: 'mean/median: centre each gene on its cohort mean first' })
+      .option('kcdf', { type: 'string', default: 'gaussian', choices: ['gaussian', 'poisson', 'none'], describe: 'gsva: kernel (gaussian for log-scale data, poisson for counts)' })
       .option('singscore-center', { type: 'boolean', default: true, describe: 'singscore: centre scores on 0 (use --no-singscore-center for [0, 1])' })
       .example('$0 score expr.tsv --signatures io360-public -o scores.tsv --coverage coverage.tsv', 'IO360-style signatures on log2 normalised counts') as unknown as Argv<Args>,
   handler: async (args) => {
@@ -100,6 +102,7 @@ export const scoreCommand: CommandModule<GlobalArgs, Args> = {
       aliases,
       centerGenes: args.centerGenes,
       singscoreCenter: args.singscoreCenter,
+      kcdf: args.kcdf as 'gaussian' | 'poisson' | 'none',
     });
     warn(args, r.warnings);
     const inputs = [args.matrix, ...files, ...(args.aliases ? [args.aliases] : [])];

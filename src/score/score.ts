@@ -17,6 +17,7 @@ import { standardizeRows } from './standardize.js';
 import { summaryScore } from './summary.js';
 import { weightedScore } from './weighted.js';
 import { zscoreScores } from './zscore.js';
+import { gsva, ssgsea } from './gsva/index.js';
 
 export interface ScoreOptions extends CoverageOptions {
   /** Method for every signature, or `'auto'`: each signature's own method (weighted when it has weights, else mean). Default `'auto'`. */
@@ -25,6 +26,8 @@ export interface ScoreOptions extends CoverageOptions {
   centerGenes?: boolean;
   /** singscore: subtract 0.5 so scores are centred on 0. Default true. */
   singscoreCenter?: boolean;
+  /** gsva: kernel for each gene's distribution ('gaussian' for log scale, 'poisson' for counts, 'none'). Default 'gaussian'. */
+  kcdf?: 'gaussian' | 'poisson' | 'none';
 }
 
 export interface ScoreResult {
@@ -43,7 +46,7 @@ export interface ScoreResult {
 }
 
 const METHODS = ['auto', ...SCORE_METHODS] as const;
-const DEFAULTS = { method: 'auto', missing: 'drop', minCoverage: undefined, minGenes: 2, centerGenes: false, singscoreCenter: true, aliases: undefined } as const;
+const DEFAULTS = { method: 'auto', missing: 'drop', minCoverage: undefined, minGenes: 2, centerGenes: false, singscoreCenter: true, kcdf: 'gaussian', aliases: undefined } as const;
 const SPEC: Spec<ScoreOptions> = {
   method: { type: 'enum', values: METHODS },
   missing: { type: 'enum', values: ['drop', 'na', 'error'] },
@@ -51,11 +54,9 @@ const SPEC: Spec<ScoreOptions> = {
   minGenes: { type: 'number', min: 1, integer: true },
   centerGenes: { type: 'boolean' },
   singscoreCenter: { type: 'boolean' },
+  kcdf: { type: 'enum', values: ['gaussian', 'poisson', 'none'] },
   aliases: { type: 'any' },
 };
-
-/** Methods provided by the GSVA module (`./gsva/`), which this build may lack. */
-const GSVA_METHODS = new Set(['gsva', 'ssgsea']);
 
 /**
  * Score `es` (genes × samples, log scale unless the method says otherwise) on `signatures`.
@@ -71,10 +72,6 @@ export async function scoreSignatures(es: ExpressionSet, signatures: readonly Si
     ids.add(s.id);
   }
   const methodOf = (s: Signature): string => (s.formula !== undefined ? 'formula' : opt.method === 'auto' ? preferredMethod(s) : opt.method!);
-  for (const s of signatures) {
-    const m = methodOf(s);
-    if (GSVA_METHODS.has(m)) throw new UsageError(scoreMsg.methodUnavailable(m));
-  }
   const { matched, warnings } = matchSignatures(es.genes, signatures, methodOf, opt);
   const n = x.ncol;
   const values = new Map<string, Float64Array>();
@@ -120,6 +117,19 @@ export async function scoreSignatures(es: ExpressionSet, signatures: readonly Si
         list.forEach((m, i) => dispersionRows.set(m.signature.id, r.dispersions[i]));
         break;
       }
+      case 'gsva':
+      case 'ssgsea': {
+        // The matched matrix genes (after alias mapping) form each set; directions are not used.
+        const sets = list.map((m) => ({ id: m.signature.id, genes: Array.from(m.rows, (r) => es.genes[r]) }));
+        const res = method === 'gsva' ? await gsva(es, sets, { kcdf: opt.kcdf! }) : await ssgsea(es, sets);
+        warnings.push(...res.warnings);
+        const at = new Map(res.setIds.map((id, i) => [id, i] as const));
+        out = list.map((m) => {
+          const i = at.get(m.signature.id);
+          return i === undefined ? new Float64Array(n).fill(NaN) : res.scores.data.slice(i * n, (i + 1) * n);
+        });
+        break;
+      }
       default:
         throw new UsageError(scoreMsg.methodUnavailable(method));
     }
@@ -149,7 +159,7 @@ export async function scoreSignatures(es: ExpressionSet, signatures: readonly Si
     warnings,
     params: {
       method: opt.method!, missing: opt.missing!, minCoverage: opt.minCoverage ?? 'default', minGenes: opt.minGenes!,
-      centerGenes: opt.centerGenes!, singscoreCenter: opt.singscoreCenter!, aliases: opt.aliases?.size ?? 0,
+      centerGenes: opt.centerGenes!, singscoreCenter: opt.singscoreCenter!, kcdf: opt.kcdf!, aliases: opt.aliases?.size ?? 0,
     },
   };
 }

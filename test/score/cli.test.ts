@@ -54,6 +54,19 @@ describe('sigscore score', () => {
     expect(stderr.join('')).toBe('sigscore: warning: signature "HALF": 2 of 4 genes missing (NOPE1, NOPE2)\n');
   });
 
+  it('--method gsva and --method ssgsea dispatch to the GSVA module', async () => {
+    const m = writeMatrix();
+    const gmt = join(dir, 'sets.gmt');
+    writeFileSync(gmt, 'CYT\tx\tGZMA\tPRF1\nIFNG\tx\tSTAT1\tCXCL9\tCXCL10\tCXCL11\n');
+    for (const method of ['gsva', 'ssgsea']) {
+      const out = join(dir, `${method}.tsv`);
+      expect(await run(['score', m, '-s', gmt, '-m', method, '-o', out, '--quiet']), method).toBe(0);
+      const lines = readFileSync(out, 'utf8').trim().split('\n');
+      expect(lines.map((l) => l.split('\t')[0])).toEqual(['signature', 'CYT', 'IFNG']);
+      expect(lines.slice(1).every((l) => l.split('\t').slice(1).every((v) => Number.isFinite(Number(v))))).toBe(true);
+    }
+  });
+
   it.each([
     [['-s', 'no-such-collection'], 2, 'sigscore: unknown signature collection or file "no-such-collection" (built-in collections: io360-public, tme-rnaseq)\n'],
     [['-s', 'io360-public', '--missing', 'error'], 1, /^sigscore: signature "TIS": \d+ gene\(s\) missing from the matrix \(.*\); use --missing drop\|na to score anyway\n$/],
