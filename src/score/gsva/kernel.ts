@@ -42,22 +42,31 @@ export function sampleSd(x: Float64Array, off: number, n: number): number {
 export function gaussianKernelSums(x: Float64Array, off: number, n: number, F: Float64Array, exact: boolean): void {
   const h = sampleSd(x, off, n) / 4;
   const T = normalCdfTable();
-  const half = exact ? normalCdf(0, 0, 1) : T[0];
+  const half = T[0];
   F.fill(0, 0, n);
+  if (exact) return exactKernelSums(x, off, n, F, h);
+  const inv = 1 / h;
   for (let i = 0; i < n; i++) {
     const xi = x[off + i];
     let fi = F[i] + half;
     for (let j = i + 1; j < n; j++) {
       const d = xi - x[off + j];
-      const v = d / h;
       let c: number;
-      if (exact) c = normalCdf(v < 0 ? -v : v, 0, 1);
-      else {
-        const a = v < 0 ? -v : v;
-        // readable form: c = tabulatedCdf(|v|)
-        c = a > TABLE_MAX ? 1 : T[Math.floor((a / TABLE_MAX) * TABLE_RESOLUTION)];
+      {
+        // readable form: c = T[floor((|d|/h)/10·10000)], 1 beyond 10 (tabulatedCdf).
+        // Fast form: |d|·(1/h)·1000 is within a few ulps of that index argument, so its integer
+        // part is the same unless it lies within 1e-7 of an integer; then redo it exactly.
+        const a = d < 0 ? -d : d;
+        const kf = a * inv * 1000;
+        let k = kf | 0;
+        const frac = kf - k;
+        if (frac < 1e-7 || frac > 1 - 1e-7 || kf > 9999) {
+          const v = a / h;
+          k = v > TABLE_MAX ? -1 : Math.floor((v / TABLE_MAX) * TABLE_RESOLUTION);
+        }
+        c = k < 0 ? 1 : T[k];
       }
-      if (v < 0) {
+      if (d < 0) {
         fi += 1 - c;
         F[j] += c;
       } else {
@@ -65,6 +74,15 @@ export function gaussianKernelSums(x: Float64Array, off: number, n: number, F: F
         F[j] += 1 - c;
       }
     }
+    F[i] = fi;
+  }
+}
+
+/** Gaussian kernel sums with Φ computed exactly (option exactKernel). */
+function exactKernelSums(x: Float64Array, off: number, n: number, F: Float64Array, h: number): void {
+  for (let i = 0; i < n; i++) {
+    let fi = 0;
+    for (let j = 0; j < n; j++) fi += normalCdf((x[off + i] - x[off + j]) / h, 0, 1);
     F[i] = fi;
   }
 }
