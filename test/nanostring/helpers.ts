@@ -1,5 +1,6 @@
 /** Paths to the shared NanoString data and small builders of synthetic RCC text. */
 import { existsSync } from 'node:fs';
+import { deflateRawSync } from 'node:zlib';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -50,4 +51,42 @@ export function synthRcc(l: SynthLane): string {
     '<Lane_Attributes>', 'ID,1', `FovCount,${fc}`, `FovCounted,${fd}`, 'ScannerID,S1', 'StagePosition,1', `BindingDensity,${l.binding ?? 0.8}`, 'CartridgeID,C1', '</Lane_Attributes>', '',
     '<Code_Summary>', 'CodeClass,Name,Accession,Count', ...rows, '</Code_Summary>', '', '<Messages>', '</Messages>', '',
   ].join('\r\n');
+}
+
+/** A zip archive (deflate, or stored when `store`) of the given entries, for reader tests. */
+export function makeZip(entries: { name: string; data: Uint8Array }[], store = false): Uint8Array {
+  const parts: Buffer[] = [];
+  const central: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const name = Buffer.from(e.name);
+    const body = store ? Buffer.from(e.data) : deflateRawSync(e.data);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(store ? 0 : 8, 8);
+    local.writeUInt32LE(body.length, 18);
+    local.writeUInt32LE(e.data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const cd = Buffer.alloc(46);
+    cd.writeUInt32LE(0x02014b50, 0);
+    cd.writeUInt16LE(20, 4);
+    cd.writeUInt16LE(20, 6);
+    cd.writeUInt16LE(store ? 0 : 8, 10);
+    cd.writeUInt32LE(body.length, 20);
+    cd.writeUInt32LE(e.data.length, 24);
+    cd.writeUInt16LE(name.length, 28);
+    cd.writeUInt32LE(offset, 42);
+    parts.push(local, name, body);
+    central.push(cd, name);
+    offset += 30 + name.length + body.length;
+  }
+  const cdBuf = Buffer.concat(central);
+  const eocd = Buffer.alloc(22);
+  eocd.writeUInt32LE(0x06054b50, 0);
+  eocd.writeUInt16LE(entries.length, 8);
+  eocd.writeUInt16LE(entries.length, 10);
+  eocd.writeUInt32LE(cdBuf.length, 12);
+  eocd.writeUInt32LE(offset, 16);
+  return new Uint8Array(Buffer.concat([...parts, cdBuf, eocd]));
 }
