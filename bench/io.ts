@@ -1,0 +1,154 @@
+/**
+ * Loading benchmark: seeded genes × samples TSV files (20000 × 500 and 20000 × 1000 by default)
+ * written to a temporary directory, loaded by sigscore's byte scanner (TSV) and from Arrow IPC,
+ * and, when Rscript with data.table is installed, by `data.table::fread` on the same file in
+ * the same run (timed inside R; package load reported separately).
+ *
+ *   node --import tsx bench/io.ts [--genes 20000] [--samples 500,1000] [--reps 3] [--json]
+ *
+ * Under tsx the script first bundles itself with esbuild and re-runs as plain JavaScript, so
+ * the timings are those of compiled code. Asserts nothing.
+ */
+import { mkdtempSync, writeFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, dirname } from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { rng } from '../src/core/random.js';
+import { readMatrixFile } from '../src/io/node/readers.js';
+import { readBytes } from '../src/io/node/files.js';
+import { formatArrow, arrowSampleColumns } from '../src/io/arrow.js';
+import { createExpressionSet } from '../src/core/expression-set.js';
+import { matrixFrom } from '../src/core/matrix.js';
+
+const argv = process.argv.slice(2);
+const opt = (name: string, dflt: string): string => {
+  const i = argv.indexOf(`--${name}`);
+  return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt;
+};
+
+async function selfBundle(): Promise<boolean> {
+  const self = fileURLToPath(import.meta.url);
+  if (!self.endsWith('.ts') || process.env.SIGSCORE_BENCH_BUNDLED) return false;
+  const { build } = await import('esbuild');
+  const root = join(dirname(self), '..');
+  const out = join(root, 'node_modules', '.cache', 'sigscore-bench', 'io.mjs');
+  mkdirSync(dirname(out), { recursive: true });
+  await build({ entryPoints: [self], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
+  const r = spawnSync(process.execPath, [out, ...argv], { stdio: 'inherit', env: { ...process.env, SIGSCORE_BENCH_BUNDLED: '1' } });
+  process.exitCode = r.status ?? 1;
+  return true;
+}
+
+function writeTsv(path: string, ngenes: number, nsamples: number, seed: number): Float64Array {
+  const r = rng(seed, 0);
+  const data = new Float64Array(ngenes * nsamples);
+  const parts: string[] = [['gene', ...Array.from({ length: nsamples }, (_, j) => `S${j + 1}`)].join('\t') + '\n'];
+  for (let i = 0; i < ngenes; i++) {
+    let line = `G${i + 1}`;
+    for (let j = 0; j < nsamples; j++) {
+      // log2-expression-like values with 6 decimals
+      const v = Math.round((8 + 2.5 * r.normal()) * 1e6) / 1e6;
+      data[i * nsamples + j] = v;
+      line += '\t' + String(v);
+    }
+    parts.push(line + '\n');
+  }
+  writeFileSync(path, parts.join(''));
+  return data;
+}
+
+async function best(reps: number, f: () => Promise<unknown>): Promise<number> {
+  let min = Infinity;
+  for (let k = 0; k < reps; k++) {
+    const t = performance.now();
+    await f();
+    min = Math.min(min, performance.now() - t);
+  }
+  return min;
+}
+
+interface RTimes {
+  loadMs: number;
+  freadMs: number;
+  freadThreads: number;
+  freadAllMs: number;
+  allThreads: number;
+}
+
+function freadTimes(path: string, reps: number): RTimes | null {
+  const code = `
+t0 <- proc.time()[["elapsed"]]
+suppressMessages(library(data.table))
+load <- proc.time()[["elapsed"]] - t0
+time_it <- function() { b <- Inf; for (k in 1:${reps}) { t <- proc.time()[["elapsed"]]; x <- fread(${JSON.stringify(path)}, showProgress = FALSE); b <- min(b, proc.time()[["elapsed"]] - t) }; b }
+n1 <- getDTthreads(); a <- time_it()
+setDTthreads(0); n2 <- getDTthreads(); b <- time_it()
+cat(load, a, n1, b, n2, "\\n")`;
+  const r = spawnSync('Rscript', ['-e', code], { encoding: 'utf8' });
+  if (r.status !== 0) return null;
+  const [load, a, n1, b, n2] = r.stdout.trim().split(/\s+/).map(Number);
+  return { loadMs: load * 1000, freadMs: a * 1000, freadThreads: n1, freadAllMs: b * 1000, allThreads: n2 };
+}
+
+async function main(): Promise<void> {
+  if (await selfBundle()) return;
+  const ngenes = Number(opt('genes', '20000'));
+  const sizes = opt('samples', '500,1000').split(',').map(Number);
+  const reps = Number(opt('reps', '3'));
+  const json = argv.includes('--json');
+  const dir = mkdtempSync(join(tmpdir(), 'sigscore-bench-io-'));
+  const rows: Record<string, unknown>[] = [];
+  try {
+    for (const ns of sizes) {
+      const tsv = join(dir, `m${ns}.tsv`);
+      const arrow = join(dir, `m${ns}.arrow`);
+      const data = writeTsv(tsv, ngenes, ns, 42 + ns);
+      const es = createExpressionSet(matrixFrom(ngenes, ns, data), Array.from({ length: ngenes }, (_, i) => `G${i + 1}`), Array.from({ length: ns }, (_, j) => `S${j + 1}`));
+      writeFileSync(arrow, formatArrow(es));
+      const mb = statSync(tsv).size / 1e6;
+      // warm-up, then check the values once
+      const loaded = await readMatrixFile(tsv);
+      let same = loaded.x.data.length === data.length;
+      for (let k = 0; same && k < data.length; k++) same = loaded.x.data[k] === data[k];
+      const tsvMs = await best(reps, () => readMatrixFile(tsv));
+      const arrowMs = await best(reps, () => readMatrixFile(arrow));
+      const arrowViewMs = await best(reps, async () => arrowSampleColumns(await readBytes(arrow)));
+      const r = freadTimes(tsv, reps);
+      rows.push({
+        genes: ngenes,
+        samples: ns,
+        tsvMB: +mb.toFixed(1),
+        valuesIdentical: same,
+        sigscoreTsvMs: +tsvMs.toFixed(0),
+        sigscoreTsvMBs: +(mb / (tsvMs / 1000)).toFixed(0),
+        arrowMB: +(statSync(arrow).size / 1e6).toFixed(1),
+        sigscoreArrowMs: +arrowMs.toFixed(0),
+        sigscoreArrowColumnsMs: +arrowViewMs.toFixed(0),
+        freadMs: r ? +r.freadMs.toFixed(0) : null,
+        freadThreads: r?.freadThreads ?? null,
+        freadAllThreadsMs: r ? +r.freadAllMs.toFixed(0) : null,
+        freadAllThreads: r?.allThreads ?? null,
+        rPackageLoadMs: r ? +r.loadMs.toFixed(0) : null,
+        freadOverSigscore: r ? +(r.freadMs / tsvMs).toFixed(2) : null,
+      });
+      rmSync(tsv);
+      rmSync(arrow);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  if (json) {
+    process.stdout.write(JSON.stringify({ node: process.version, reps, rows }, null, 1) + '\n');
+    return;
+  }
+  const cols = Object.keys(rows[0] ?? {});
+  process.stdout.write(`sigscore io benchmark (best of ${reps}; times include reading the file; R times measured inside R)\n`);
+  process.stdout.write(cols.join('\t') + '\n');
+  for (const r of rows) process.stdout.write(cols.map((c) => String(r[c])).join('\t') + '\n');
+}
+
+main().catch((e) => {
+  process.stderr.write(`bench/io: ${(e as Error).message}\n`);
+  process.exitCode = 1;
+});
