@@ -14,6 +14,11 @@ import { nanostringCommand } from './nanostring.js';
 import { screenCommand } from './screen.js';
 import { deCommand } from './de.js';
 import { plotCommand } from './plot.js';
+import { kmCommand } from './km.js';
+import { logrankCommand } from './logrank.js';
+import { coxCommand } from './cox.js';
+import { cutpointCommand } from './cutpoint.js';
+import { riskgroupsCommand } from './riskgroups.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
@@ -27,4 +32,9 @@ export const commands: CommandModule<any, any>[] = [
   screenCommand,
   deCommand,
   plotCommand,
+  kmCommand,
+  logrankCommand,
+  coxCommand,
+  cutpointCommand,
+  riskgroupsCommand,
 ];
