@@ -4,12 +4,14 @@
  */
 import type { DemoStep } from './context.js';
 import { inspectStep } from './inspect.js';
+import { nanostringStep } from './nanostring.js';
 import { screenStep } from './screen.js';
 import { deStep } from './de.js';
 import { scoreStep } from './score.js';
 
 export const demoSteps: DemoStep[] = [
   inspectStep,
+  nanostringStep,
   screenStep,
   deStep,
   scoreStep,
