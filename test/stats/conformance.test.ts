@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { hasData, readFrame, relClose, relDiff, loadFixture, toNumber } from './data-helpers.js';
 import { wilcoxonTest } from '../../src/stats/wilcoxon.js';
 import { kruskalTest } from '../../src/stats/kruskal.js';
@@ -12,7 +12,12 @@ import { predictProbability } from '../../src/stats/logistic-predict.js';
 
 const TOL = 1e-8;
 const arr = <T>(v: T | T[]): T[] => (Array.isArray(v) ? v : [v]);
+/** Largest relative difference seen per quantity (printed at the end for the record). */
+const maxDiff = new Map<string, number>();
 const expectRel = (what: string, a: number, e: number | string | null, tol = TOL): void => {
+  const d = relDiff(a, toNumber(e));
+  const key = what.replace(/ \d+$/, '');
+  if (Number.isFinite(d)) maxDiff.set(key, Math.max(maxDiff.get(key) ?? 0, d));
   if (!relClose(a, e, tol)) throw new Error(`${what}: got ${a}, R ${e} (rel diff ${relDiff(a, toNumber(e))})`);
 };
 
@@ -25,6 +30,10 @@ function groupValues(file: string, value: string, group: string, level: string):
   for (let i = 0; i < f.nrow; i++) if (!Number.isNaN(v[i]) && g[i] === level) out.push(v[i]);
   return out;
 }
+
+afterAll(() => {
+  if (maxDiff.size) console.log('stats conformance, max relative difference vs R: ' + [...maxDiff].map(([k, v]) => `${k} ${v.toExponential(1)}`).join(', '));
+});
 
 describe.skipIf(!hasData)('stats conformance with R 4.2.2 on ../shared/data (1e-8 relative)', () => {
   const wil = loadFixture<{ cases: any[] }>('wilcox').cases;
