@@ -84,6 +84,11 @@ export function headerLayout(
       continue;
     }
     const id = header[f];
+    if (id === '' && f === nf - 1 && nf > 2) {
+      // a trailing delimiter on every line: an unnamed empty last column, ignored
+      kind[f] = -2;
+      continue;
+    }
     if (id === '') throw new ParseError({ file: source, line: headerLine, column: f + 1 }, ioMsg.emptySampleId());
     const prev = seen.get(id);
     if (prev !== undefined) throw new ParseError({ file: source, line: headerLine, column: f + 1 }, ioMsg.duplicateSampleColumn(id, prev + 1));

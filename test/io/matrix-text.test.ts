@@ -143,6 +143,16 @@ describe('parseMatrixText', () => {
     expect(es.report.versionsStripped).toBe(3);
   });
 
+  it('reads quoted gene ids holding the delimiter, non-ASCII ids and a trailing delimiter on every line', () => {
+    const es = parseMatrixText('gene,"Échantillon 1",B\n"g,1",1,2\n"say ""x""",3,4\nμ-gène,5,6\n');
+    expect(es.samples).toEqual(['Échantillon 1', 'B']);
+    expect(es.genes).toEqual(['g,1', 'say "x"', 'μ-gène']);
+    expect([...es.x.data]).toEqual([1, 2, 3, 4, 5, 6]);
+    const trailing = parseMatrixText('gene\tA\tB\t\ng1\t1\t2\t\ng2\t3\t4\t\n');
+    expect(trailing.samples).toEqual(['A', 'B']);
+    expect([...trailing.x.data]).toEqual([1, 2, 3, 4]);
+  });
+
   it('round-trips ids __proto__, constructor and toString', () => {
     const es = parseMatrixText('__proto__\tconstructor\ttoString\n__proto__\t1\t2\nconstructor\t3\t4\ntoString\t5\t6\n');
     expect(es.samples).toEqual(['constructor', 'toString']);
