@@ -14,12 +14,16 @@ export function standardizeRows(x: Matrix, rows: Iterable<number>): Map<number, 
   for (const r of rows) {
     if (out.has(r)) continue;
     const off = r * n;
+    // Huge magnitudes are divided by the row's largest |x| first so squares cannot overflow.
+    let big = 0;
+    for (let j = 0; j < n; j++) big = Math.max(big, Math.abs(x.data[off + j]));
+    const k = big > 1e150 && Number.isFinite(big) ? 1 / big : 1;
     let s = 0;
-    for (let j = 0; j < n; j++) s += x.data[off + j];
+    for (let j = 0; j < n; j++) s += x.data[off + j] * k;
     const mean = s / n;
     let ss = 0;
     for (let j = 0; j < n; j++) {
-      const d = x.data[off + j] - mean;
+      const d = x.data[off + j] * k - mean;
       ss += d * d;
     }
     const sd = Math.sqrt(ss / (n - 1));
@@ -28,7 +32,7 @@ export function standardizeRows(x: Matrix, rows: Iterable<number>): Map<number, 
       continue;
     }
     const z = new Float64Array(n);
-    for (let j = 0; j < n; j++) z[j] = (x.data[off + j] - mean) / sd;
+    for (let j = 0; j < n; j++) z[j] = (x.data[off + j] * k - mean) / sd;
     out.set(r, z);
   }
   return out;

@@ -140,3 +140,13 @@ describe('scoreSignatures dispatches gsva and ssgsea to the GSVA module', () => 
     }
   });
 });
+
+describe('standardizeRows(x, rows) on huge magnitudes', () => {
+  it('gives the same z-scores for a row multiplied by 1e300 (no overflow in the squares)', async () => {
+    const { standardizeRows } = await import('../../src/score/index.js');
+    const x = matrixFromRows([[1, 2, 4], [1e300, 2e300, 4e300]]);
+    const z = standardizeRows(x, [0, 1]);
+    const a = z.get(0)!, b = z.get(1)!;
+    for (let j = 0; j < 3; j++) expect(b[j]).toBeCloseTo(a[j], 14);
+  });
+});
