@@ -10,6 +10,7 @@ import { scoreCommand } from './score.js';
 import { signaturesCommand } from './signatures.js';
 import { gseaCommand } from './gsea.js';
 import { oraCommand } from './ora.js';
+import { forestCommand } from './forest.js';
 import { nanostringCommand } from './nanostring.js';
 import { screenCommand } from './screen.js';
 import { deCommand } from './de.js';
@@ -19,6 +20,8 @@ import { logrankCommand } from './logrank.js';
 import { coxCommand } from './cox.js';
 import { cutpointCommand } from './cutpoint.js';
 import { riskgroupsCommand } from './riskgroups.js';
+import { gsvaCommand } from './gsva.js';
+import { reportCommand } from './report.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
@@ -28,6 +31,7 @@ export const commands: CommandModule<any, any>[] = [
   signaturesCommand,
   gseaCommand,
   oraCommand,
+  forestCommand,
   nanostringCommand,
   screenCommand,
   deCommand,
@@ -37,4 +41,6 @@ export const commands: CommandModule<any, any>[] = [
   coxCommand,
   cutpointCommand,
   riskgroupsCommand,
+  gsvaCommand,
+  reportCommand,
 ];

@@ -1,1 +1,2 @@
 export * from './collinearity.js';
+export * from './forest/index.js';

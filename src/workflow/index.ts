@@ -4,3 +4,4 @@ export * from './screen-tests.js';
 export * from './screen-probability.js';
 export * from './screen-join.js';
 export * from './screen.js';
+export * from './forest.js';

@@ -46,6 +46,7 @@ export function createWorkerPool(options: { threads?: number } = {}): Executor {
       const w = idle.pop()!;
       const { task, p } = queue.shift()!;
       pending.set(w, p);
+      w.ref(); // keep the process alive while a task runs
       w.postMessage({ module: task.module, fn: task.fn, args: task.args });
     }
   };
@@ -55,6 +56,7 @@ export function createWorkerPool(options: { threads?: number } = {}): Executor {
       const p = pending.get(w);
       pending.delete(w);
       idle.push(w);
+      w.unref(); // an idle pool never holds the process open
       if (p) {
         if (m.ok) p.resolve(m.value);
         else {
