@@ -37,28 +37,31 @@ export interface NormFactorsResult {
 }
 
 function quantile7(v: Float64Array, prob: number): number {
-  const s = Float64Array.from(v).sort();
+  const s = v.slice().sort();
   const h = (s.length - 1) * prob;
   const lo = Math.floor(h);
   const hi = Math.min(s.length - 1, lo + 1);
   return s[lo] + (h - lo) * (s[hi] - s[lo]);
 }
 
-function median(v: Float64Array | number[]): number {
-  const s = Float64Array.from(v).sort();
+function median(v: Float64Array): number {
+  const s = v.slice().sort();
   const n = s.length;
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
-/** Average ranks (ties averaged). */
+/** Average ranks (ties averaged), through an index sort. */
 function ranks(v: Float64Array): Float64Array {
   const n = v.length;
-  const o = Array.from(v.keys()).sort((a, b) => v[a] - v[b]);
+  const o = new Uint32Array(n);
+  for (let i = 0; i < n; i++) o[i] = i;
+  o.sort((a, b) => v[a] - v[b]);
   const r = new Float64Array(n);
   for (let i = 0; i < n; ) {
     let j = i + 1;
     while (j < n && v[o[j]] === v[o[i]]) j++;
-    for (let k = i; k < j; k++) r[o[k]] = (i + 1 + j) / 2;
+    const avg = (i + 1 + j) / 2;
+    for (let k = i; k < j; k++) r[o[k]] = avg;
     i = j;
   }
   return r;
@@ -66,27 +69,33 @@ function ranks(v: Float64Array): Float64Array {
 
 /** TMM factor of one sample against the reference. */
 export function tmmFactor(obs: Float64Array, ref: Float64Array, nO: number, nR: number, logratioTrim = 0.3, sumTrim = 0.05): number {
-  const M: number[] = [];
-  const A: number[] = [];
-  const V: number[] = [];
+  const M0 = new Float64Array(obs.length);
+  const A0 = new Float64Array(obs.length);
+  const V0 = new Float64Array(obs.length);
+  let n = 0;
+  let maxAbsM = 0;
   for (let g = 0; g < obs.length; g++) {
     const lo = Math.log2(obs[g] / nO);
     const lr = Math.log2(ref[g] / nR);
     const m = Math.log2(obs[g] / nO / (ref[g] / nR)); // as a ratio first, so equal ratios tie exactly
     const a = (lo + lr) / 2;
     if (!Number.isFinite(m) || !Number.isFinite(a) || !(a > -1e10)) continue;
-    M.push(m);
-    A.push(a);
-    V.push((nO - obs[g]) / nO / obs[g] + (nR - ref[g]) / nR / ref[g]);
+    M0[n] = m;
+    A0[n] = a;
+    V0[n] = (nO - obs[g]) / nO / obs[g] + (nR - ref[g]) / nR / ref[g];
+    maxAbsM = Math.max(maxAbsM, Math.abs(m));
+    n++;
   }
-  const n = M.length;
-  if (n === 0 || Math.max(...M.map(Math.abs)) < 1e-6) return 1;
+  if (n === 0 || maxAbsM < 1e-6) return 1;
+  const M = M0.subarray(0, n);
+  const A = A0.subarray(0, n);
+  const V = V0.subarray(0, n);
   const loL = Math.floor(n * logratioTrim) + 1;
   const hiL = n + 1 - loL;
   const loS = Math.floor(n * sumTrim) + 1;
   const hiS = n + 1 - loS;
-  const rM = ranks(Float64Array.from(M));
-  const rA = ranks(Float64Array.from(A));
+  const rM = ranks(M);
+  const rA = ranks(A);
   let num = 0;
   let den = 0;
   for (let i = 0; i < n; i++) {
@@ -114,7 +123,14 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
     for (let j = 0; j < ncol; j++) s += data[g * ncol + j];
     if (s > 0) keep.push(g);
   }
-  const col = (j: number): Float64Array => Float64Array.from(keep, (g) => data[g * ncol + j]);
+  // sample-major copy of the kept genes, so each sample is one contiguous column
+  const K = keep.length;
+  const cols = new Float64Array(K * ncol);
+  for (let i = 0; i < K; i++) {
+    const off = keep[i] * ncol;
+    for (let j = 0; j < ncol; j++) cols[j * K + i] = data[off + j];
+  }
+  const col = (j: number): Float64Array => cols.subarray(j * K, (j + 1) * K);
   const p = options.p ?? 0.75;
   let refColumn = -1;
   if (method === 'upperquartile' || method === 'tmm') {
@@ -128,7 +144,8 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
         let best = -Infinity;
         for (let j = 0; j < ncol; j++) {
           let s = 0;
-          for (const g of keep) s += Math.sqrt(data[g * ncol + j]);
+          const c = col(j);
+          for (let i = 0; i < K; i++) s += Math.sqrt(c[i]);
           if (s > best) {
             best = s;
             refColumn = j;
@@ -153,18 +170,19 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
     }
   } else {
     // RLE
-    const gm = new Float64Array(keep.length);
-    keep.forEach((g, i) => {
+    const gm = new Float64Array(K);
+    for (let i = 0; i < K; i++) {
       let s = 0;
-      for (let j = 0; j < ncol; j++) s += Math.log(data[g * ncol + j]);
+      const off = keep[i] * ncol;
+      for (let j = 0; j < ncol; j++) s += Math.log(data[off + j]);
       gm[i] = Math.exp(s / ncol);
-    });
+    }
+    const r = new Float64Array(K);
     for (let j = 0; j < ncol; j++) {
-      const r: number[] = [];
-      keep.forEach((g, i) => {
-        if (gm[i] > 0) r.push(data[g * ncol + j] / gm[i]);
-      });
-      factors[j] = median(r) / libSize[j];
+      const c = col(j);
+      let m = 0;
+      for (let i = 0; i < K; i++) if (gm[i] > 0) r[m++] = c[i] / gm[i];
+      factors[j] = median(r.subarray(0, m)) / libSize[j];
     }
   }
   let lg = 0;
