@@ -15,6 +15,7 @@ import { nanostringCommand } from './nanostring.js';
 import { screenCommand } from './screen.js';
 import { deCommand } from './de.js';
 import { plotCommand } from './plot.js';
+import { gsvaCommand } from './gsva.js';
 import { kmCommand } from './km.js';
 import { logrankCommand } from './logrank.js';
 import { coxCommand } from './cox.js';
@@ -36,6 +37,7 @@ export const commands: CommandModule<any, any>[] = [
   screenCommand,
   deCommand,
   plotCommand,
+  gsvaCommand,
   kmCommand,
   logrankCommand,
   coxCommand,
