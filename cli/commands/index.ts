@@ -15,7 +15,6 @@ import { nanostringCommand } from './nanostring.js';
 import { screenCommand } from './screen.js';
 import { deCommand } from './de.js';
 import { plotCommand } from './plot.js';
-import { gsvaCommand } from './gsva.js';
 import { kmCommand } from './km.js';
 import { logrankCommand } from './logrank.js';
 import { coxCommand } from './cox.js';
@@ -37,7 +36,6 @@ export const commands: CommandModule<any, any>[] = [
   screenCommand,
   deCommand,
   plotCommand,
-  gsvaCommand,
   kmCommand,
   logrankCommand,
   coxCommand,
