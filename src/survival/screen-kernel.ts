@@ -118,9 +118,14 @@ export function survivalScreenBlock(
     out.converged[o] = conv ? 1 : 0; out.iterations[o] = it;
     // log-rank at the median split, walking tie groups from the latest time back
     for (let k = 0; k < n; k++) sorted[k] = xs[k];
-    sorted.sort();
     const h = (n - 1) * 0.5, fl = Math.floor(h);
-    const medc = sorted[fl] + (h - fl) * (sorted[Math.min(n - 1, fl + 1)] - sorted[fl]);
+    const lowV = select(sorted, fl);
+    let nextV = lowV;
+    if (fl + 1 < n) {
+      nextV = Infinity;
+      for (let k = fl + 1; k < n; k++) if (sorted[k] < nextV) nextV = sorted[k];
+    }
+    const medc = lowV + (h - fl) * (nextV - lowV);
     out.median[o] = medc + mean;
     let nLow = 0;
     for (let k = 0; k < n; k++) if (xs[k] <= medc) nLow++;
@@ -167,4 +172,31 @@ function fallbackRow(x: Float64Array, time: Float64Array, event: Uint8Array, opt
   out.median[o] = med;
   const lr = logrank(t, e, Array.from(v, (z) => (z <= med ? 'low' : 'high')), { levels: ['low', 'high'] });
   out.logrankChisq[o] = lr.chisq; out.logrankP[o] = lr.p;
+}
+
+/**
+ * k-th smallest (0-based) by quickselect (Hoare partition, median-of-three pivot), in place:
+ * afterwards a[0..k] ≤ a[k] ≤ a[k+1..]. O(n) expected, no allocation (a typed-array sort boxes
+ * its elements). Readable form: `Float64Array.from(a).sort()[k]`.
+ */
+export function select(a: Float64Array, k: number): number {
+  let lo = 0, hi = a.length - 1;
+  while (hi > lo) {
+    const mid = (lo + hi) >> 1;
+    // median of three as pivot
+    let x = a[lo], y = a[mid], z = a[hi];
+    if (x > y) { const t = x; x = y; y = t; }
+    if (y > z) { y = z; }
+    const pivot = x > y ? x : y;
+    let i = lo, j = hi;
+    while (i <= j) {
+      while (a[i] < pivot) i++;
+      while (a[j] > pivot) j--;
+      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
+    }
+    if (k <= j) hi = j;
+    else if (k >= i) lo = i;
+    else return a[k];
+  }
+  return a[k];
 }
