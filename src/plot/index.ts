@@ -16,3 +16,4 @@ export * from './probability.js';
 export * from './escape.js';
 export * from './report.js';
 export * from './inputs.js';
+export * from './report-auto.js';

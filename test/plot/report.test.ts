@@ -1,4 +1,4 @@
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, afterAll } from 'vitest';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,6 +6,8 @@ import { pathToFileURL } from 'node:url';
 import { buildReportHtml, escapeHtml, jsonForScript, inlineScript, type ReportInput } from '../../src/plot/index.js';
 import { reportAssets, writeReportFile } from '../../src/plot/node/index.js';
 import { exampleSpecs, EVIL } from './examples.js';
+import { writeResultTables } from './tables.js';
+import { run } from '../../cli/app.js';
 
 function exampleReport(): ReportInput {
   const specs = exampleSpecs();
@@ -62,43 +64,77 @@ const chromium = '/usr/bin/chromium';
 const haveChromium = existsSync(chromium);
 if (!haveChromium) console.warn('SKIPPED: report browser test — /usr/bin/chromium is not installed (apt-get install chromium)');
 
+let browser: import('playwright-core').Browser | undefined;
+
+async function openInChromium(file: string): Promise<{ state: { errors: string[]; total: number; rendered: number }; errors: string[]; dialogs: string[]; requests: string[]; svgCount: number; marks: number[]; imgs: number; tableText: string }> {
+  browser ??= await (await import('playwright-core')).chromium.launch({
+    executablePath: chromium,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage();
+  try {
+    const errors: string[] = [];
+    const dialogs: string[] = [];
+    const requests: string[] = [];
+    page.on('pageerror', (e) => errors.push(String(e)));
+    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
+    page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
+    await page.goto(pathToFileURL(file).href);
+    await page.waitForFunction('window.__sigscoreReport && window.__sigscoreReport.done === true', undefined, { timeout: 60_000 });
+    return {
+      state: (await page.evaluate('window.__sigscoreReport')) as { errors: string[]; total: number; rendered: number },
+      errors, dialogs, requests,
+      svgCount: (await page.evaluate(`document.querySelectorAll('.chart[data-rendered="true"] svg.marks').length`)) as number,
+      marks: (await page.evaluate(`Array.from(document.querySelectorAll('.chart')).map((c) => c.querySelectorAll('svg.marks path, svg.marks text, svg.marks line').length)`)) as number[],
+      imgs: (await page.evaluate(`document.querySelectorAll('img').length`)) as number,
+      tableText: (await page.evaluate(`(document.querySelector('table td') || {}).textContent`)) as string,
+    };
+  } finally {
+    await page.close();
+  }
+}
+
 describe.skipIf(!haveChromium)('report in headless Chromium', () => {
+  afterAll(async () => { await browser?.close(); });
   it('renders every chart with no script error, no dialog and no network request', async () => {
-    const { chromium: pw } = await import('playwright-core');
     const dir = mkdtempSync(join(tmpdir(), 'sigscore-report-'));
     const file = join(dir, 'report.html');
-    await writeReportFile(exampleReport(), file);
-    const browser = await pw.launch({
-      executablePath: chromium,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
-    });
     try {
-      const page = await browser.newPage();
-      const errors: string[] = [];
-      const dialogs: string[] = [];
-      const requests: string[] = [];
-      page.on('pageerror', (e) => errors.push(String(e)));
-      page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-      page.on('dialog', async (d) => { dialogs.push(d.message()); await d.dismiss(); });
-      page.on('request', (r) => { if (!r.url().startsWith('file:') && !r.url().startsWith('data:')) requests.push(r.url()); });
-      await page.goto(pathToFileURL(file).href);
-      await page.waitForFunction('window.__sigscoreReport && window.__sigscoreReport.done === true', undefined, { timeout: 60_000 });
-      const state = (await page.evaluate('window.__sigscoreReport')) as { errors: string[]; total: number; rendered: number };
-      const svgCount = await page.evaluate(`document.querySelectorAll('.chart[data-rendered="true"] svg.marks').length`);
-      const marks = (await page.evaluate(`Array.from(document.querySelectorAll('.chart')).map((c) => c.querySelectorAll('svg.marks path, svg.marks text, svg.marks line').length)`)) as number[];
-      const imgs = await page.evaluate(`document.querySelectorAll('img').length`);
-      const tableText = await page.evaluate(`document.querySelector('table td').textContent`);
-      expect(state.errors).toEqual([]);
-      expect(errors).toEqual([]);
-      expect(dialogs).toEqual([]);
-      expect(requests).toEqual([]);
-      expect(state.rendered).toBe(state.total);
-      expect(svgCount).toBe(state.total);
-      for (const n of marks) expect(n).toBeGreaterThan(20);
-      expect(imgs).toBe(0);
-      expect(tableText).toBe(EVIL[0]);
+      await writeReportFile(exampleReport(), file);
+      const r = await openInChromium(file);
+      expect(r.state.errors).toEqual([]);
+      expect(r.errors).toEqual([]);
+      expect(r.dialogs).toEqual([]);
+      expect(r.requests).toEqual([]);
+      expect(r.state.total).toBe(Object.keys(exampleSpecs()).length);
+      expect(r.state.rendered).toBe(r.state.total);
+      expect(r.svgCount).toBe(r.state.total);
+      for (const n of r.marks) expect(n).toBeGreaterThan(20);
+      expect(r.imgs).toBe(0);
+      expect(r.tableText).toBe(EVIL[0]);
     } finally {
-      await browser.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+  it('sigscore report on a results directory renders every chart it recognised', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sigscore-report-cli-'));
+    try {
+      const f = writeResultTables(join(dir, 'out'));
+      const out = join(dir, 'report.html');
+      const code = await run(['report', join(dir, 'out'), '--clinical', f['clinical.tsv'], '-o', out, '--quiet']);
+      expect(code).toBe(0);
+      const html = readFileSync(out, 'utf8');
+      for (const s of ['Differential expression', 'Survival', 'Cox model', 'Biomarker screen', 'Variable importance', 'Correlation', 'Predicted probability', 'Gene-set enrichment', 'Signature scores']) expect(html).toContain(s);
+      expect(html).not.toContain(EVIL[0]);
+      const r = await openInChromium(out);
+      expect(r.state.errors).toEqual([]);
+      expect(r.errors).toEqual([]);
+      expect(r.dialogs).toEqual([]);
+      expect(r.requests).toEqual([]);
+      expect(r.state.total).toBeGreaterThanOrEqual(11);
+      expect(r.state.rendered).toBe(r.state.total);
+    } finally {
       rmSync(dir, { recursive: true, force: true });
     }
   });
