@@ -8,6 +8,9 @@ import { nanostringStep } from './nanostring.js';
 import { screenStep } from './screen.js';
 import { deStep } from './de.js';
 import { scoreStep } from './score.js';
+import { gsvaStep } from './gsva.js';
+import { survivalStep } from './survival.js';
+import { reportStep } from './report.js';
 
 export const demoSteps: DemoStep[] = [
   inspectStep,
@@ -15,4 +18,7 @@ export const demoSteps: DemoStep[] = [
   screenStep,
   deStep,
   scoreStep,
+  gsvaStep,
+  survivalStep,
+  reportStep,
 ];
