@@ -13,6 +13,7 @@ export * from './weighted.js';
 export * from './summary.js';
 export * from './zscore.js';
 export * from './plage.js';
+export * from './eigen.js';
 export * from './singscore.js';
 export * from './formula.js';
 export * from './score.js';

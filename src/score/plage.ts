@@ -13,24 +13,10 @@
  * singular value decomposition. BMC Bioinformatics 2005;6:225. doi:10.1186/1471-2105-6-225
  * Oracle: GSVA 1.46.0 `gsva(method = "plage")` — equal to 1e-6 absolute after sign alignment.
  */
-import { EigenvalueDecomposition, Matrix as MlMatrix } from 'ml-matrix';
 import type { Matrix } from '../core/matrix.js';
+import { topEigenvector } from './eigen.js';
 import { standardizeRows } from './standardize.js';
 import type { SetRows } from './zscore.js';
-
-/** Top eigenvector of a symmetric m × m matrix given row-major. */
-function topEigenvector(g: Float64Array, m: number): Float64Array {
-  const rows: number[][] = [];
-  for (let i = 0; i < m; i++) rows.push(Array.from(g.subarray(i * m, (i + 1) * m)));
-  const evd = new EigenvalueDecomposition(new MlMatrix(rows), { assumeSymmetric: true });
-  const vals = evd.realEigenvalues;
-  let best = 0;
-  for (let i = 1; i < vals.length; i++) if (vals[i] > vals[best]) best = i;
-  const V = evd.eigenvectorMatrix;
-  const v = new Float64Array(m);
-  for (let i = 0; i < m; i++) v[i] = V.get(i, best);
-  return v;
-}
 
 /** PLAGE scores per set (length ncol each); NaN when no non-constant gene is matched. */
 export function plageScores(x: Matrix, sets: readonly SetRows[], z = standardizeRows(x, sets.flatMap((s) => Array.from(s.rows)))): Float64Array[] {

@@ -48,8 +48,10 @@ function countLessEq(a: Float64Array, len: number, v: number): number {
   return lo;
 }
 
-function mad(r: Float64Array, len: number): number {
-  const s = r.slice(0, len).sort();
+function mad(r: Float64Array, len: number, scratch: Float64Array): number {
+  const s = scratch.subarray(0, len);
+  s.set(r.subarray(0, len));
+  s.sort();
   const med = len % 2 ? s[len >> 1] : (s[(len >> 1) - 1] + s[len >> 1]) / 2;
   for (let i = 0; i < len; i++) s[i] = Math.abs(s[i] - med);
   s.sort();
@@ -69,6 +71,7 @@ export function singscoreScores(
   const col = new Float64Array(N0);
   const maxK = sets.reduce((m, s) => Math.max(m, s.up.length, s.down?.length ?? 0), 0);
   const ranks = new Float64Array(Math.max(1, maxK));
+  const scratch = new Float64Array(Math.max(1, maxK));
   for (let j = 0; j < n; j++) {
     let N = 0;
     for (let i = 0, o = j; i < N0; i++, o += n) {
@@ -90,7 +93,7 @@ export function singscoreScores(
       const hi = (2 * N - k + 1) / 2;
       const range = hi - lo;
       const score = range > 0 ? (s / k - lo) / range : NaN;
-      return [center ? score - 0.5 : score, range > 0 ? mad(ranks, k) / range : NaN];
+      return [center ? score - 0.5 : score, range > 0 ? mad(ranks, k, scratch) / range : NaN];
     };
     for (let t = 0; t < sets.length; t++) {
       const set = sets[t];
