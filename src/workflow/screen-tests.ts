@@ -43,12 +43,12 @@ export function binaryRow(cov: Column, name: string, y: Float64Array, ep: string
   const n = y.length;
   if (cov.kind === 'numeric') {
     const x = cov.values;
-    const cases: number[] = [], controls: number[] = [];
-    for (let i = 0; i < n; i++) {
-      if (Number.isNaN(x[i]) || Number.isNaN(y[i])) continue;
-      (y[i] ? cases : controls).push(x[i]);
-    }
-    const m = cases.length + controls.length;
+    let nc = 0, nn = 0;
+    for (let i = 0; i < n; i++) if (x[i] === x[i] && y[i] === y[i]) y[i] ? nc++ : nn++;
+    const cases = new Float64Array(nc), controls = new Float64Array(nn);
+    nc = nn = 0;
+    for (let i = 0; i < n; i++) if (x[i] === x[i] && y[i] === y[i]) y[i] ? (cases[nc++] = x[i]) : (controls[nn++] = x[i]);
+    const m = nc + nn;
     if (m < o.minN || !cases.length || !controls.length) {
       warnings.push(screenMsg.tooFew(name, ep, m));
       return naRow(m, 'wilcoxon');

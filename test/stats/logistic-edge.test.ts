@@ -24,6 +24,24 @@ describe('logisticRegression(y, covariates)', () => {
     }
     expect(band.probability[1]).toBeCloseTo(0.5, 6);
   });
+  it('Firth solution zeroes the modified score Xᵀ(y − μ + h(½ − μ))', () => {
+    const x = [0.5, 1.2, 1.9, 2.2, 3.1, 3.3, 4.0, 4.8, 5.5, 6.1, 6.4, 7.7];
+    const y = [0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 1];
+    const f = logisticRegression(y, [x], { firth: true });
+    const [b0, b1] = f.coefficients;
+    const mu = x.map((v) => 1 / (1 + Math.exp(-(b0 + b1 * v))));
+    const w = mu.map((m) => m * (1 - m));
+    const i00 = w.reduce((s, v) => s + v, 0), i01 = w.reduce((s, v, k) => s + v * x[k], 0), i11 = w.reduce((s, v, k) => s + v * x[k] * x[k], 0);
+    const det = i00 * i11 - i01 * i01;
+    const h = x.map((v, k) => (w[k] * (i11 - 2 * i01 * v + i00 * v * v)) / det);
+    const u0 = y.reduce((s, yy, k) => s + yy - mu[k] + h[k] * (0.5 - mu[k]), 0);
+    const u1 = y.reduce((s, yy, k) => s + (yy - mu[k] + h[k] * (0.5 - mu[k])) * x[k], 0);
+    expect(Math.abs(u0)).toBeLessThan(1e-9);
+    expect(Math.abs(u1)).toBeLessThan(1e-9);
+    // the penalised estimate is shrunk towards 0 relative to maximum likelihood
+    const ml = logisticRegression(y, [x]);
+    expect(Math.abs(f.coefficients[1])).toBeLessThan(Math.abs(ml.coefficients[1]));
+  });
   it('fits a rare-event endpoint (8 events in 124) with finite estimates and a monotone band', () => {
     const r = rng(3, 0);
     const x = Array.from({ length: 124 }, () => r.normal());
