@@ -86,7 +86,7 @@ t0 <- proc.time()[["elapsed"]]
 cl <- cs[[1]]$CodeClass; gm <- function(v) exp(mean(log(v)))
 pg <- apply(X[cl == "Positive", ], 2, gm); Z <- sweep(X, 2, mean(pg) / pg, "*")
 N <- Z[cl == "Negative", ]; thr <- colMeans(N) + 2 * apply(N, 2, sd)
-ctl <- cl %in% c("Positive", "Negative"); for (j in seq_len(ncol(Z))) Z[!ctl, j] <- pmax(Z[!ctl, j], thr[j])
+tgt <- cl %in% c("Endogenous", "Housekeeping"); for (j in seq_len(ncol(Z))) Z[tgt, j] <- pmax(Z[tgt, j], thr[j])
 hg <- apply(Z[cl == "Housekeeping", ], 2, gm); Z <- log2(pmax(sweep(Z, 2, mean(hg) / hg, "*"), 1))
 tn <- proc.time()[["elapsed"]] - t0
 cat(tl, tr, tn, "\\n")`], { encoding: 'utf8' });

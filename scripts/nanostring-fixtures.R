@@ -37,7 +37,7 @@ gm <- function(v) exp(mean(log(v)))
 conc <- c(POS_A = 128, POS_B = 32, POS_C = 8, POS_D = 2, POS_E = 0.5, POS_F = 0.125)
 pos <- names(cls)[cls == "Positive"]; neg <- names(cls)[cls == "Negative"]
 hkc <- names(cls)[cls == "Housekeeping"]
-ctl <- cls %in% c("Positive", "Negative")
+tgt <- cls %in% c("Endogenous", "Housekeeping")  # background applies to these classes only
 
 nsolver <- function(X, dropPosF, bg, est, k, hk, scale, floor = 1) {
   p <- if (dropPosF) setdiff(pos, "POS_F") else pos
@@ -47,8 +47,8 @@ nsolver <- function(X, dropPosF, bg, est, k, hk, scale, floor = 1) {
   N <- Z[neg, , drop = FALSE]
   thr <- switch(est, "mean-sd" = colMeans(N) + k * apply(N, 2, sd), max = apply(N, 2, max), mean = colMeans(N))
   for (j in seq_len(ncol(Z))) {
-    v <- Z[!ctl, j]
-    Z[!ctl, j] <- switch(bg, none = v, threshold = pmax(v, thr[j]), subtract = pmax(v - thr[j], 0))
+    v <- Z[tgt, j]
+    Z[tgt, j] <- switch(bg, none = v, threshold = pmax(v, thr[j]), subtract = pmax(v - thr[j], 0))
   }
   hg <- apply(Z[hk, , drop = FALSE], 2, gm)
   hf <- mean(hg) / hg

@@ -56,8 +56,8 @@ const DEFAULTS: Required<NanoStringNormalizeOptions> = {
 };
 
 /**
- * Normalise raw RCC counts: x'_gj = h_j · B(f_j · x_gj), B the background step (control probes
- * are not background-corrected), then log2(max(x', floor)). Throws DataError naming the sample
+ * Normalise raw RCC counts: x'_gj = h_j · B(f_j · x_gj), B the background step (applied to the
+ * Endogenous and Housekeeping probes only), then log2(max(x', floor)). Throws DataError naming the sample
  * when a lane's positive controls or housekeeping genes have geometric mean 0. O(G·n).
  * Oracle: direct R transcription of the nSolver steps, scripts/nanostring-fixtures.R (1e-9 relative).
  */
@@ -84,7 +84,7 @@ export function normalizeNanoString(set: ExpressionSet, options: NanoStringNorma
   for (let i = 0; i < nrow; i++) for (let j = 0; j < ncol; j++) data[i * ncol + j] *= pos.factor[j];
   const threshold = backgroundThresholds(set, pos.factor, { estimate: p.backgroundEstimate, sdMultiplier: p.backgroundSd });
   const classes = set.geneAnnotation!.get('CodeClass')!;
-  const target = Int32Array.from(classes.flatMap((c, i) => (c === 'Positive' || c === 'Negative' ? [] : [i])));
+  const target = Int32Array.from(classes.flatMap((c, i) => (c === 'Endogenous' || c === 'Housekeeping' ? [i] : [])));
   applyBackground(data, ncol, target, threshold, p.background);
   let hkGeo: Float64Array = new Float64Array(ncol).fill(NaN);
   let hkFactor: Float64Array = new Float64Array(ncol).fill(1);
