@@ -64,7 +64,7 @@ describe('sigscore gsva', () => {
     const r = await cli(['gsva', expr, '--gene-sets', sets, '-o', out]);
     expect(r.code).toBe(1);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^sigscore: gsva: no gene set has between 1 and Infinity genes/);
+    expect(r.stderr).toMatch(/^sigscore: gsva: no gene set has at least 1 gene\(s\) in the matrix/);
     expect(existsSync(out)).toBe(false);
   });
   it('fails with exit 2 on an invalid option value and with exit 1 on a missing matrix', async () => {

@@ -5,11 +5,11 @@ export const gsvaMsg = {
   sizeOne: (ids: readonly string[]) =>
     `gsva: ${ids.length} gene set(s) of size one (${ids.slice(0, 5).join(', ')}${ids.length > 5 ? ', …' : ''}); consider minSize > 1`,
   setsDropped: (n: number, minSize: number, maxSize: number) =>
-    `gsva: ${n} gene set(s) dropped: fewer than ${minSize} or more than ${maxSize} genes found in the matrix`,
+    `gsva: ${n} gene set(s) dropped: fewer than ${minSize}${maxSize < Infinity ? ` or more than ${maxSize}` : ''} genes found in the matrix`,
   duplicateSetGenes: (n: number) =>
     `gsva: ${n} gene set(s) list a gene more than once; each gene is counted once (GSVA 1.46 counts repeats)`,
   noSetLeft: (minSize: number, maxSize: number) =>
-    `gsva: no gene set has between ${minSize} and ${maxSize} genes in the matrix; check that gene ids match (symbols vs Ensembl) and the size limits`,
+    `gsva: no gene set has ${maxSize < Infinity ? `between ${minSize} and ${maxSize}` : `at least ${minSize}`} gene(s) in the matrix; check that gene ids match (symbols vs Ensembl) and the size limits`,
   tooFewGenes: (n: number) =>
     `gsva: ${n} non-constant gene(s) in the matrix, need at least 2`,
   tooFewSamples: (n: number) => `gsva: ${n} sample(s), need at least 2 to estimate each gene's distribution`,
