@@ -44,7 +44,7 @@ export const inspectCommand: CommandModule<GlobalArgs, Args> = {
       .option('json', { type: 'boolean', describe: 'print JSON instead of text' })
       .option('kind', { type: 'string', describe: 'what the file holds (default: sets for .gmt/.gmx, else matrix)' })
       .option('delimiter', { type: 'string', describe: 'field delimiter (default: sniffed)' })
-      .option('skip-columns', { type: 'string', describe: 'annotation columns after the gene id: a count or comma-separated names' })
+      .option('skip-columns', { type: 'string', default: 'auto', describe: 'annotation columns after the gene id: a count, comma-separated names, or auto (leading non-numeric columns)' })
       .option('id-column', { type: 'string', describe: 'sample table: the id column (default: the first)' }),
   handler: async (args) => {
     const kind = args.kind ?? (geneSetFormatOf(args.file) ? 'sets' : 'matrix');
@@ -62,6 +62,8 @@ export const inspectCommand: CommandModule<GlobalArgs, Args> = {
     }
     const es = await readMatrixFile(args.file, { delimiter: args.delimiter, skipColumns: parseSkipColumns(args['skip-columns']), duplicates: 'keep' });
     const s = summarizeExpression(es);
-    process.stdout.write(args.json ? json({ file: args.file, ...s }) : matrixText(args.file, s));
+    const annotationColumns = [...(es.geneAnnotation?.keys() ?? [])];
+    const text = matrixText(args.file, s) + (annotationColumns.length ? `annotation: ${annotationColumns.join(', ')} (skipped)\n` : '');
+    process.stdout.write(args.json ? json({ file: args.file, ...s, annotationColumns }) : text);
   },
 };

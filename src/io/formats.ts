@@ -44,8 +44,9 @@ export function geneSetFormatOf(path: string): 'gmt' | 'gmx' | undefined {
   return e === 'gmt' || e === 'gmx' ? e : undefined;
 }
 
-/** `--skip-columns` text: a count (`2`) or comma-separated column names (`symbol,length`). */
-export function parseSkipColumns(text: string | undefined): number | string[] | undefined {
+/** `--skip-columns` text: a count (`2`), `auto`, or comma-separated column names (`symbol,length`). */
+export function parseSkipColumns(text: string | undefined): number | string[] | 'auto' | undefined {
   if (text === undefined || text === '') return undefined;
+  if (text === 'auto') return 'auto';
   return /^\d+$/.test(text) ? Number(text) : text.split(',').map((s) => s.trim()).filter((s) => s !== '');
 }

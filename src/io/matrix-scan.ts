@@ -29,6 +29,8 @@ export interface ScanLayout {
   /** Per field: index into the annotation arrays (−1 when not an annotation field or not kept). */
   annotationIndex?: Int32Array;
   nannotation?: number;
+  /** Header names per field, for the hint on a non-numeric first row. */
+  names?: string[];
 }
 
 export interface ScanResult {
@@ -165,7 +167,10 @@ export function scanMatrixBody(b: Uint8Array, pos: number, line: number, layout:
           const e = p > s && c === 10 && b[p - 1] === 13 ? p - 1 : p;
           const text = decodeBytes(b, s, e);
           const parsed = parseNumericCell(text);
-          if (parsed === undefined) throw new ParseError({ file: source, line, column: f + 1 }, msg.notNumeric(text));
+          if (parsed === undefined) {
+            const hint = nrow === 0 && f < nfields - 1 && layout.names ? ioMsg.annotationHint(layout.names[f]) : '';
+            throw new ParseError({ file: source, line, column: f + 1 }, msg.notNumeric(text) + hint);
+          }
           v = parsed;
           c = b[p];
         }

@@ -15,6 +15,7 @@ import { finishGenes, type GeneLoadReport, type DuplicateOption } from './gene-l
 
 export { sniffDelimiter } from './fields.js';
 export { parseNumericCell } from './scan-number.js';
+import { parseNumericCell } from './scan-number.js';
 
 export interface MatrixReadOptions {
   /** Name used in messages (file path). Default `<input>`. */
@@ -23,9 +24,10 @@ export interface MatrixReadOptions {
   delimiter?: string;
   /**
    * Annotation columns to skip: a count (the columns right after the id column) or names (any
-   * columns after the id column). Their texts are kept as `geneAnnotation`. Default 0.
+   * columns after the id column), or `auto`: the leading columns whose first-row cell is not a
+   * number. Their texts are kept as `geneAnnotation`. Default 0.
    */
-  skipColumns?: number | string[];
+  skipColumns?: number | string[] | 'auto';
   /**
    * What to do with repeated gene ids: `error` (default; the message names both lines), `keep`
    * (leave them), or collapse them with `mean | max | sum | first | maxMean` (the row with the
@@ -42,6 +44,7 @@ export interface LoadedExpressionSet extends ExpressionSet {
 }
 
 const encoder = new TextEncoder();
+const decoder = new TextDecoder('utf-8');
 
 /**
  * Bytes of the input with a UTF-8 BOM removed, as a plain `Uint8Array` view (no copy; a Node
@@ -51,6 +54,14 @@ export function toBytes(input: Uint8Array | string): Uint8Array {
   const b = typeof input === 'string' ? encoder.encode(input) : input;
   const skip = b.length >= 3 && b[0] === 0xef && b[1] === 0xbb && b[2] === 0xbf ? 3 : 0;
   return new Uint8Array(b.buffer, b.byteOffset + skip, b.byteLength - skip);
+}
+
+/** Number of columns after the id whose cell on this (first data) line is not a number; all but one at most. */
+export function leadingTextColumns(line: string, delimiter: string, nfields: number): number {
+  const f = splitFields(line, delimiter);
+  let k = 1;
+  while (k < f.length && k < nfields - 1 && parseNumericCell(f[k]) === undefined) k++;
+  return k - 1;
 }
 
 /** Sample columns of a header: which fields are samples, which are skipped annotation. */
@@ -134,7 +145,7 @@ export function parseMatrixText(input: Uint8Array | string, options: MatrixReadO
     line++;
   }
   if (pos >= b.length) throw new DataError(msg.fileEmpty(source));
-  const headerText = new TextDecoder('utf-8').decode(b.subarray(pos, lineEnd(b, pos)));
+  const headerText = decoder.decode(b.subarray(pos, lineEnd(b, pos)));
   if (headerText.trim() === '') throw new DataError(msg.fileEmpty(source));
   const delimiter = options.delimiter ?? sniffDelimiter(headerText);
   const delim = delimiter.charCodeAt(0);
@@ -151,7 +162,9 @@ export function parseMatrixText(input: Uint8Array | string, options: MatrixReadO
   if (first >= b.length) throw new ParseError({ file: source, line: headerLine }, msg.headerOnly());
   // R's write.table header has no name for the row-name column
   if (countFields(b, first, delim) === header.length + 1) header.unshift('');
-  const layout = headerLayout(header, source, options.skipColumns, headerLine);
+  let skipColumns = options.skipColumns;
+  if (skipColumns === 'auto') skipColumns = leadingTextColumns(decoder.decode(b.subarray(first, lineEnd(b, first))), delimiter, header.length);
+  const layout = headerLayout(header, source, skipColumns, headerLine);
   const scan = scanMatrixBody(b, first, firstLine, {
     source,
     delim,
@@ -160,6 +173,7 @@ export function parseMatrixText(input: Uint8Array | string, options: MatrixReadO
     ncol: layout.samples.length,
     annotationIndex: layout.annotationIndex,
     nannotation: layout.annotationNames.length,
+    names: header,
   });
   if (scan.nrow === 0) throw new ParseError({ file: source, line: headerLine }, msg.headerOnly());
   return buildExpressionSet(scan, layout.samples, layout.annotationNames, { source, duplicates: options.duplicates, stripVersions: options.stripVersions });

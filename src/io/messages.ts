@@ -21,5 +21,6 @@ export const ioMsg = {
   duplicatePolicy: (p: string) => `unknown duplicate policy ${q(p)}; use error|keep|mean|max|sum|first|maxMean`,
   duplicateGeneRows: (id: string, first: number, second: number) =>
     `duplicate gene id ${q(id)} (rows ${first} and ${second}); choose a policy with --duplicates mean|max|sum|first|maxMean`,
+  annotationHint: (column: string) => `; if column ${q(column)} is an annotation, skip it (--skip-columns ${column} or auto)`,
   booleanToken: (text: string) => `not a boolean: ${q(text)}`,
 } as const;

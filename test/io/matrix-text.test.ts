@@ -81,6 +81,17 @@ describe('parseMatrixText', () => {
     expect(byName.geneAnnotation?.get('length')).toEqual(['100']);
   });
 
+  it('skipColumns auto skips the leading non-numeric columns; otherwise the error hints at them', () => {
+    const text = 'probe\tsymbol\tA\tB\n1007_s_at\tMIR4640\t1\t2\n1053_at\tRFC2\t3\t4\n';
+    const es = parseMatrixText(text, { skipColumns: 'auto' });
+    expect(es.samples).toEqual(['A', 'B']);
+    expect(es.geneAnnotation?.get('symbol')).toEqual(['MIR4640', 'RFC2']);
+    expect(errorOf(() => parseMatrixText(text)).message).toBe(
+      '<input>:2:2: not a number: "MIR4640"; if column "symbol" is an annotation, skip it (--skip-columns symbol or auto)',
+    );
+    expect(parseMatrixText('g\tA\nx\t1\n', { skipColumns: 'auto' }).samples).toEqual(['A']);
+  });
+
   it('accepts R write.table headers that omit the row-name column', () => {
     const es = parseMatrixText('"A"\t"B"\n"g1"\t1\t2\n');
     expect(es.samples).toEqual(['A', 'B']);
