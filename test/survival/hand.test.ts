@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { coxph, logrank, survivalData, concordance } from '../../src/survival/index.js';
+import { coxph, logrank, survivalData, concordance, kaplanMeier, kmQuantiles, rmst } from '../../src/survival/index.js';
 import { DataError } from '../../src/core/errors.js';
 import { survivalMsg } from '../../src/survival/messages.js';
 
@@ -59,6 +59,27 @@ describe('coxph on a hand-derived data set with ties and censoring', () => {
     // observed − expected sums to zero
     expect(r.observed[0] + r.observed[1] - r.expected[0] - r.expected[1]).toBeCloseTo(0, 12);
     expect(r.df).toBe(1);
+  });
+
+  it('kaplanMeier(time, event) equals the hand-computed product-limit, Greenwood variance and midpoint median', () => {
+    const c = kaplanMeier(time, event).curves[0];
+    expect(Array.from(c.time)).toEqual([1, 2, 3, 4]);
+    expect(Array.from(c.nRisk)).toEqual([6, 4, 2, 1]);
+    expect(Array.from(c.nCensor)).toEqual([0, 1, 0, 1]);
+    [4 / 6, 0.5, 0.25, 0.25].forEach((v, k) => expect(c.surv[k]).toBeCloseTo(v, 15));
+    // σ² = Σ d/(n(n−d)): 2/24, + 1/12, + 1/2
+    expect(c.stdErrCumhaz[2]).toBeCloseTo(Math.sqrt(1 / 12 + 1 / 12 + 1 / 2), 14);
+    expect(c.stdErr[1]).toBeCloseTo(0.5 * Math.sqrt(1 / 6), 14);
+    expect(c.lower[1]).toBeCloseTo(0.5 * Math.exp(-1.959963984540054 * Math.sqrt(1 / 6)), 12);
+    // the curve sits at exactly 0.5 on [2, 3): the median is the midpoint
+    expect(kmQuantiles(c)[0].time).toBe(2.5);
+    // RMST to 4: 1·1 + (2/3)·1 + 0.5·1 + 0.25·1
+    expect(rmst(c, 4).rmst).toBeCloseTo(1 + 2 / 3 + 0.5 + 0.25, 14);
+  });
+
+  it('logrank trend test with two groups equals the 1-df log-rank χ²', () => {
+    const r = logrank(time, event, x);
+    expect(r.trend.chisq).toBeCloseTo(r.chisq, 12);
   });
 
   it('concordance(time, event, x) counts comparable pairs by hand', () => {
