@@ -28,9 +28,9 @@ describe('growTree', () => {
     const ctx = forestContext({ n: 4, p: 1, x, names: ['a'] }, { kind: 'survival', time: Float64Array.from([1, 2, 3, 4]), status: Uint8Array.from([1, 1, 0, 1]) });
     const t = growTree(ctx, Int32Array.from([1, 1, 1, 1]), rng(1), { mtry: 1, minNodeSize: 3, maxDepth: 0 });
     expect(t.splitVar[0]).toBe(-1);
-    // event times 1, 2, 4: H = 1/4, 1/4 + 1/3, 1/4 + 1/3 + 1/1
-    expect([...t.chf]).toEqual([0.25, 0.25 + 1 / 3, 0.25 + 1 / 3 + 1]);
-    expect(t.mortality[0]).toBeCloseTo(0.25 + 0.25 + 1 / 3 + 0.25 + 1 / 3 + 1, 14);
+    // grid = every observed time 1, 2, 3 (censored), 4: H = 1/4, 1/4 + 1/3, unchanged at 3, + 1/1 at 4
+    expect([...t.chf]).toEqual([0.25, 0.25 + 1 / 3, 0.25 + 1 / 3, 0.25 + 1 / 3 + 1]);
+    expect(t.mortality[0]).toBeCloseTo(0.25 + 2 * (0.25 + 1 / 3) + (0.25 + 1 / 3 + 1), 14);
   });
 });
 

@@ -6,7 +6,7 @@
  * with replacement, minimum node size 1 (classification) or 3 (survival).
  *
  * Out of bag: majority-vote class and vote fraction (misclassification error, Brier score, AUC);
- * survival risk Σ_t CHF(t) and Harrell's C. Permutation importance (Breiman–Cutler, unscaled, as
+ * survival risk Σ_t CHF(t) over every distinct observed time (as ranger) and Harrell's C. Permutation importance (Breiman–Cutler, unscaled, as
  * ranger `importance = "permutation"`): per tree, the drop in OOB accuracy (fraction correct, or
  * Harrell's C) when a variable's OOB values are permuted, averaged over trees. Impurity
  * importance: Gini decrease or log-rank statistic summed per variable, averaged over trees.

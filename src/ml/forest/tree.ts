@@ -45,7 +45,7 @@ export interface ForestContext {
   outcome: Outcome;
   /** For each variable, sample indices sorted by value. */
   order: Int32Array[];
-  /** Survival: unique event times and each sample's grid index (count of grid times ≤ its time). */
+  /** Survival: distinct observed times and each sample's grid index (count of grid times ≤ its time). */
   grid?: Float64Array;
   atRisk?: Int32Array;
   eventAt?: Int32Array;
@@ -63,7 +63,8 @@ export function forestContext(data: ForestData, outcome: Outcome): ForestContext
   }
   const ctx: ForestContext = { data, outcome, order };
   if (outcome.kind === 'survival') {
-    const times = [...new Set(Array.from({ length: n }, (_, i) => i).filter((i) => outcome.status[i]).map((i) => outcome.time[i]))].sort((a, b) => a - b);
+    // the grid holds every distinct observed time, censored ones included (as ranger's unique.death.times)
+    const times = [...new Set(outcome.time)].sort((a, b) => a - b);
     const grid = Float64Array.from(times);
     const atRisk = new Int32Array(n);
     const eventAt = new Int32Array(n).fill(-1);
