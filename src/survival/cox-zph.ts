@@ -38,7 +38,8 @@ export function coxZph(time: ArrayLike<number>, event: ArrayLike<number>, covari
   fit.index.forEach((i, j) => {
     for (let a = 0; a < p; a++) X[j * p + a] = design.X[i * p + a] - fit.means[a];
   });
-  const strata = options.strata ? Int32Array.from(fit.index, (i) => factor(options.strata!).codes[i]) : undefined;
+  const stCodes = options.strata ? factor(options.strata).codes : null;
+  const strata = stCodes ? Int32Array.from(fit.index, (i) => stCodes[i]) : undefined;
   // g(t) = 1 − Ŝ(t−) from the pooled KM
   const km = kmCurve(t, e, 'log', 1.96);
   const gRaw = (x: number): number => {
