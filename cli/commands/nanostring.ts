@@ -31,6 +31,13 @@ interface Args extends GlobalArgs {
   'background-sd': number;
   'auto-housekeeping': number;
   'log2-floor': number;
+  'min-imaging': number;
+  'binding-density'?: string;
+  'min-linearity': number;
+  'lod-sd': number;
+  'positive-factor-range': string;
+  'housekeeping-factor-range': string;
+  'min-housekeeping-geomean': number;
 }
 
 const common = (y: Argv<GlobalArgs>): Argv<Args> =>
@@ -42,7 +49,21 @@ const common = (y: Argv<GlobalArgs>): Argv<Args> =>
     .option('rlf', { type: 'string', describe: 'RLF (codeset) file: check every RCC against it' })
     .option('housekeeping', { type: 'string', describe: 'comma-separated reference genes (default: the Housekeeping class)' })
     .option('drop-pos-f', { type: 'boolean', default: false, describe: 'leave POS_F out of the positive-control geometric mean' })
-    .option('sprint', { type: 'boolean', default: false, describe: 'nCounter SPRINT data: binding density limit 1.8 instead of 2.25' }) as unknown as Argv<Args>;
+    .option('sprint', { type: 'boolean', default: false, describe: 'nCounter SPRINT data: binding density limit 1.8 instead of 2.25' })
+    .option('min-imaging', { type: 'number', default: 0.75, describe: 'QC: minimum FovCounted/FovCount' })
+    .option('binding-density', { type: 'string', describe: 'QC: binding density range MIN,MAX (default 0.1,2.25; 0.1,1.8 with --sprint)' })
+    .option('min-linearity', { type: 'number', default: 0.95, describe: 'QC: minimum positive-control R²' })
+    .option('lod-sd', { type: 'number', default: 2, describe: 'QC: k in POS_E > mean(NEG) + k·SD(NEG)' })
+    .option('positive-factor-range', { type: 'string', default: '0.3,3', describe: 'QC: positive scaling factor range MIN,MAX' })
+    .option('housekeeping-factor-range', { type: 'string', default: '0.1,10', describe: 'QC: housekeeping scaling factor range MIN,MAX' })
+    .option('min-housekeeping-geomean', { type: 'number', default: 32, describe: 'QC: minimum housekeeping geometric mean' }) as unknown as Argv<Args>;
+
+/** `"0.1,2.25"` → [0.1, 2.25]; a UsageError names the option otherwise. */
+function range(name: string, s: string): [number, number] {
+  const v = s.split(',').map((x) => Number(x.trim()));
+  if (v.length !== 2 || !v.every(Number.isFinite) || v[0] > v[1]) throw new UsageError(`--${name} must be MIN,MAX with MIN ≤ MAX, got ${JSON.stringify(s)}`);
+  return [v[0], v[1]];
+}
 
 /** Read, check and merge the RCC inputs. */
 async function load(args: Args): Promise<{ set: ExpressionSet; inputs: string[] }> {
@@ -74,7 +95,14 @@ function qcColumns(q: NanoStringQc) {
 }
 
 async function writeQc(path: string, set: ExpressionSet, args: Args, inputs: string[]): Promise<void> {
-  const q = qcNanoString(set, { sprint: args.sprint, dropPosF: args['drop-pos-f'], housekeeping: hkList(args.housekeeping) });
+  const [minPositiveFactor, maxPositiveFactor] = range('positive-factor-range', args['positive-factor-range']);
+  const [minHousekeepingFactor, maxHousekeepingFactor] = range('housekeeping-factor-range', args['housekeeping-factor-range']);
+  const bd = args['binding-density'] ? range('binding-density', args['binding-density']) : undefined;
+  const q = qcNanoString(set, {
+    sprint: args.sprint, dropPosF: args['drop-pos-f'], housekeeping: hkList(args.housekeeping), minImaging: args['min-imaging'],
+    minBindingDensity: bd?.[0], maxBindingDensity: bd?.[1], minLinearity: args['min-linearity'], lodSd: args['lod-sd'],
+    minPositiveFactor, maxPositiveFactor, minHousekeepingFactor, maxHousekeepingFactor, minHousekeepingGeoMean: args['min-housekeeping-geomean'],
+  });
   warn(args, q.warnings);
   await writeTableFile(path, qcColumns(q), { inputs, meta: { params: q.params } });
 }
