@@ -24,6 +24,17 @@ describe('logisticRegression(y, covariates)', () => {
     }
     expect(band.probability[1]).toBeCloseTo(0.5, 6);
   });
+  it('detects separation by a combination of two covariates from the unpenalised fit', () => {
+    const x1 = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10];
+    const x2 = [5, 3, 6, 2, 7, 9, 4, 8, 6, 9];
+    const y = x1.map((v, i) => (v + x2[i] > 11 ? 1 : 0));
+    const fit = logisticRegression(y, [x1, x2]);
+    expect(fit.separation).toBe(true);
+    expect(fit.warnings).toContain(statsMsg.separation('logistic'));
+    const firth = logisticRegression(y, [x1, x2], { firth: true });
+    expect(Array.from(firth.coefficients).every(Number.isFinite)).toBe(true);
+    expect(firth.converged).toBe(true);
+  });
   it('Firth solution zeroes the modified score Xᵀ(y − μ + h(½ − μ))', () => {
     const x = [0.5, 1.2, 1.9, 2.2, 3.1, 3.3, 4.0, 4.8, 5.5, 6.1, 6.4, 7.7];
     const y = [0, 0, 0, 1, 0, 0, 1, 1, 0, 1, 1, 1];
