@@ -206,16 +206,24 @@ export function interpolator(cx: Float64Array, cy: Float64Array): (v: number) =>
   const X = Float64Array.from(ux);
   const Y = Float64Array.from(uy);
   const m = X.length;
+  // Bucket table over [X0, X_{m−1}]: start[b] is the last knot at or left of bucket b's left edge,
+  // so a look-up walks ~1 knot instead of a binary search.
+  const nb = Math.min(1 << 16, Math.max(1, 2 * m));
+  const x0 = X[0];
+  const width = (X[m - 1] - x0) / nb;
+  const start = new Int32Array(nb + 1);
+  for (let b = 0, k = 0; b <= nb; b++) {
+    const edge = x0 + b * width;
+    while (k + 1 < m && X[k + 1] <= edge) k++;
+    start[b] = k;
+  }
   return (v: number): number => {
     if (!(v > X[0])) return Number.isNaN(v) ? NaN : Y[0];
     if (v >= X[m - 1]) return Y[m - 1];
-    let lo = 0;
-    let hi = m - 1;
-    while (hi - lo > 1) {
-      const mid = (lo + hi) >> 1;
-      if (X[mid] <= v) lo = mid;
-      else hi = mid;
-    }
+    let lo = start[Math.min(nb, Math.floor((v - x0) / width))];
+    while (lo + 1 < m && X[lo + 1] <= v) lo++;
+    while (lo > 0 && X[lo] > v) lo--;
+    const hi = lo + 1;
     return Y[lo] + ((Y[hi] - Y[lo]) * (v - X[lo])) / (X[hi] - X[lo]);
   };
 }

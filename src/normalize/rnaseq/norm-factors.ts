@@ -50,19 +50,31 @@ function median(v: Float64Array): number {
   return n === 0 ? NaN : n % 2 ? s[(n - 1) / 2] : (s[n / 2 - 1] + s[n / 2]) / 2;
 }
 
-/** Average ranks (ties averaged), through an index sort. */
+/**
+ * Average ranks (ties averaged) from one native numeric sort: the rank of v is
+ * (#{< v} + 1 + #{≤ v}) / 2, both counts by binary search in the sorted copy.
+ */
 function ranks(v: Float64Array): Float64Array {
   const n = v.length;
-  const o = new Uint32Array(n);
-  for (let i = 0; i < n; i++) o[i] = i;
-  o.sort((a, b) => v[a] - v[b]);
+  const s = v.slice().sort();
   const r = new Float64Array(n);
-  for (let i = 0; i < n; ) {
-    let j = i + 1;
-    while (j < n && v[o[j]] === v[o[i]]) j++;
-    const avg = (i + 1 + j) / 2;
-    for (let k = i; k < j; k++) r[o[k]] = avg;
-    i = j;
+  for (let i = 0; i < n; i++) {
+    const x = v[i];
+    let lo = 0;
+    let hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] < x) lo = mid + 1;
+      else hi = mid;
+    }
+    const below = lo;
+    hi = n;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (s[mid] <= x) lo = mid + 1;
+      else hi = mid;
+    }
+    r[i] = (below + 1 + lo) / 2;
   }
   return r;
 }
