@@ -123,6 +123,19 @@ describe('coxph edge cases', () => {
   it('coxph with an empty data set throws a DataError', () => {
     expect(() => coxph([], [], new Float64Array(0))).toThrow(DataError);
   });
+  it('coxph, kaplanMeier and logrank on one subject give NaN statistics, not exceptions', () => {
+    const fit = coxph([5], [1], Float64Array.from([1]), { names: ['x'] });
+    expect(Number.isNaN(fit.coef[0])).toBe(true);
+    const km = kaplanMeier([5], [1]).curves[0];
+    expect(km.surv[0]).toBe(0);
+    expect(Number.isNaN(km.lower[0])).toBe(true);
+    expect(Number.isNaN(logrank([5], [1], ['a']).chisq)).toBe(true);
+  });
+  it('kaplanMeier and coxph are unchanged by huge time scales (only the order of times matters)', () => {
+    const big = Float64Array.from(time, (t) => t * 1e300);
+    expect(Array.from(kaplanMeier(big, event).curves[0].surv)).toEqual(Array.from(kaplanMeier(time, event).curves[0].surv));
+    expect(coxph(big, event, x).coef[0]).toBe(coxph(time, event, x).coef[0]);
+  });
   it('logrank with one group gives NaN and a warning', () => {
     const r = logrank(time, event, ['a', 'a', 'a', 'a', 'a', 'a']);
     expect(Number.isNaN(r.chisq)).toBe(true);

@@ -66,6 +66,12 @@ describe('riskGroups and cutpoint', () => {
     expect(rg.cuts[0].method).toBe('median');
   });
 
+  it('riskGroups with a maxstat cut uses the cutpoint() optimum', () => {
+    const rg = riskGroups(time, event, a, b, { cutA: { method: 'maxstat', permutations: 0 } });
+    expect(rg.cuts[0].cutpoint).toBe(cutpoint(time, event, a, { permutations: 0 }).cutpoint);
+    expect(rg.cuts[0].method).toBe('maxstat');
+  });
+
   it('riskGroups with a fixed cut on the first marker uses it', () => {
     const rg = riskGroups(time, event, a, b, { cutA: 0.5 });
     expect(rg.cuts[0].cutpoint).toBe(0.5);
