@@ -30,6 +30,8 @@ export interface SynthLane {
   fov?: [number, number];
   binding?: number;
   rlf?: string;
+  /** Extra Code_Summary rows, e.g. `Binding,BS1,b1,3`. */
+  extra?: string[];
 }
 
 /** A minimal, valid RCC text (FileVersion 1.7) with standard POS_A…F, 4 negatives, 2 HK, 3 endogenous. */
@@ -44,6 +46,7 @@ export function synthRcc(l: SynthLane): string {
     ...neg.map((c, i) => `Negative,NEG_${'ABCD'[i]},ERCCN_${i},${c}`),
     ...hk.map((c, i) => `Housekeeping,HK${i + 1},NM_H${i},${c}`),
     ...endo.map((c, i) => `Endogenous,GENE${i + 1},NM_E${i},${c}`),
+    ...(l.extra ?? []),
   ];
   return [
     '<Header>', 'FileVersion,1.7', 'SoftwareVersion,4.0.0.3', '</Header>', '',

@@ -45,6 +45,13 @@ describe('normalizeNanoString on hand-derived lanes', () => {
     expect(l.set.x.data[l.set.genes.indexOf('GENE3') * 2]).toBe(-1);
   });
 
+  it('Binding/Purification probes are scaled but not background-corrected', () => {
+    const r = normalizeNanoString(setOf([{ id: 'A', extra: ['Binding,BS1,b1,3', 'Purification,PS1,p1,2'] }]), { scale: 'linear' });
+    expect(r.set.x.data[r.set.genes.indexOf('BS1')]).toBeCloseTo(3, 12);
+    expect(r.set.x.data[r.set.genes.indexOf('PS1')]).toBeCloseTo(2, 12);
+    expect(r.set.x.data[r.set.genes.indexOf('GENE3')]).toBeCloseTo(r.factors.backgroundThreshold[0], 12);
+  });
+
   it('a zero housekeeping gene is an error naming the sample, never a NaN table', () => {
     const s = setOf([{ id: 'A' }, { id: 'B', hk: [0, 800] }]);
     expect(() => normalizeNanoString(s, { background: 'none' })).toThrow(DataError);
