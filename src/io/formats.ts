@@ -2,7 +2,7 @@
 import { UsageError } from '../core/errors.js';
 import { msg } from '../core/messages.js';
 
-export type MatrixFormat = 'tsv' | 'csv' | 'gct' | 'arrow' | 'arrows';
+export type MatrixFormat = 'tsv' | 'csv' | 'gct' | 'arrow' | 'arrows' | 'json';
 
 const BY_EXTENSION = new Map<string, MatrixFormat>([
   ['tsv', 'tsv'],
@@ -14,6 +14,7 @@ const BY_EXTENSION = new Map<string, MatrixFormat>([
   ['feather', 'arrow'],
   ['ipc', 'arrow'],
   ['arrows', 'arrows'],
+  ['json', 'json'],
 ]);
 
 /** Known matrix extensions, for messages. */

@@ -9,6 +9,7 @@ export * from './gene-ids.js';
 export * from './duplicates.js';
 export * from './gene-load.js';
 export * from './gct.js';
+export * from './matrix-json.js';
 export * from './arrow.js';
 export * from './gmt.js';
 export * from './gmx.js';

@@ -22,5 +22,7 @@ export const ioMsg = {
   duplicateGeneRows: (id: string, first: number, second: number) =>
     `duplicate gene id ${q(id)} (rows ${first} and ${second}); choose a policy with --duplicates mean|max|sum|first|maxMean`,
   annotationHint: (column: string) => `; if column ${q(column)} is an annotation, skip it (--skip-columns ${column} or auto)`,
+  jsonField: (file: string, key: string) =>
+    `${file}: expected a JSON object {"genes": [strings], "samples": [strings], "values": [one array per gene]}; "${key}" is missing or malformed`,
   booleanToken: (text: string) => `not a boolean: ${q(text)}`,
 } as const;

@@ -41,6 +41,8 @@ beforeAll(() => {
     'header-table.csv': 'id,x\n',
     'empty-table.csv': '',
     'good.tsv': 'gene\tA\ng1\t1\n',
+    'ragged.json': '{"genes":["g1","g2"],"samples":["A","B"],"values":[[1,2],[3]]}',
+    'text.json': '{"genes":["g1"],"samples":["A","B"],"values":[[1,"low"]]}',
   };
   for (const [name, data] of Object.entries(files)) writeFileSync(p(name), data);
   mkdirSync(p('adir.tsv'));
@@ -63,10 +65,12 @@ describe('bad input through the CLI: one line, exit code, nothing written', () =
     await expectError(['convert', p('ragged.tsv'), p('out.tsv')], 1, `${p('ragged.tsv')}:3: expected 3 fields, found 2`, p('out.tsv'));
     await expectError(['convert', p('ragged.csv'), p('out.tsv')], 1, `${p('ragged.csv')}:3: expected 3 fields, found 4`, p('out.tsv'));
     await expectError(['convert', p('ragged.gct'), p('out.tsv')], 1, `${p('ragged.gct')}:5: expected 3 fields, found 2`, p('out.tsv'));
+    await expectError(['convert', p('ragged.json'), p('out.tsv')], 1, `${p('ragged.json')}:2: expected 2 fields, found 1`, p('out.tsv'));
   });
 
   it('convert on a non-numeric cell names line:column and the text', async () => {
     await expectError(['convert', p('text.tsv'), p('out.arrow')], 1, `${p('text.tsv')}:3:3: not a number: "low"`, p('out.arrow'));
+    await expectError(['convert', p('text.json'), p('out.tsv')], 1, `${p('text.json')}:1:2: not a number: "low"`, p('out.tsv'));
   });
 
   it('convert on duplicate sample ids names both columns', async () => {

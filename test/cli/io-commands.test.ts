@@ -19,8 +19,8 @@ beforeAll(() => {
 });
 
 describe('sigscore convert', () => {
-  it('round-trips ids __proto__, constructor, toString and exact values through TSV → CSV → GCT → Arrow → Arrow stream → TSV.gz → TSV', async () => {
-    const chain = ['odd.tsv', 'a.csv', 'b.gct', 'c.arrow', 'd.arrows', 'e.feather', 'f.tsv.gz', 'g.tsv'];
+  it('round-trips ids __proto__, constructor, toString and exact values through TSV → CSV → GCT → Arrow → Arrow stream → JSON → TSV.gz → TSV', async () => {
+    const chain = ['odd.tsv', 'a.csv', 'b.gct', 'c.arrow', 'd.arrows', 'e.feather', 'j.json', 'f.tsv.gz', 'g.tsv'];
     for (let k = 1; k < chain.length; k++) {
       const r = await cli(['convert', p(chain[k - 1]), p(chain[k])]);
       expect(r.stderr).toBe('');

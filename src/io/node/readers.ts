@@ -7,13 +7,14 @@ import { parseGmx, formatGmx } from '../gmx.js';
 import { parseSampleTable, type SampleTableReadOptions } from '../sample-table-text.js';
 import { formatMatrixText } from '../write-text.js';
 import { formatGct } from '../gct.js';
+import { parseMatrixJson, formatMatrixJson } from '../matrix-json.js';
 import { matrixFormatOf, requireMatrixFormat, geneSetFormatOf, type MatrixFormat } from '../formats.js';
 import type { ExpressionSet } from '../../core/expression-set.js';
 import type { GeneSet } from '../../core/gene-set.js';
 import type { SampleTable } from '../../core/sample-table.js';
 
 export interface MatrixFileOptions extends Omit<MatrixReadOptions, 'source'> {
-  /** Format; default from the extension (`.tsv .txt .csv .gct .arrow .feather .arrows`, `.gz` allowed), else delimited text. */
+  /** Format; default from the extension (`.tsv .txt .csv .gct .arrow .feather .arrows .json`, `.gz` allowed), else delimited text. */
   format?: MatrixFormat;
 }
 
@@ -23,6 +24,7 @@ export async function readMatrixFile(path: string, options: MatrixFileOptions = 
   const format = given ?? matrixFormatOf(path) ?? 'tsv';
   const bytes = await readBytes(path);
   if (format === 'gct') return parseGct(bytes, { ...rest, source: path });
+  if (format === 'json') return parseMatrixJson(bytes, { ...rest, source: path });
   if (format === 'arrow' || format === 'arrows') {
     const { parseArrow } = await import('../arrow.js');
     return parseArrow(bytes, { ...rest, source: path });
@@ -31,7 +33,7 @@ export async function readMatrixFile(path: string, options: MatrixFileOptions = 
 }
 
 /**
- * Write a matrix file in the format its extension names (TSV, CSV, GCT, Arrow file or stream;
+ * Write a matrix file in the format its extension names (TSV, CSV, GCT, JSON, Arrow file or stream;
  * `.gz` compresses text). Atomic; refuses to overwrite `inputs`.
  */
 export async function writeMatrixFile(path: string, es: ExpressionSet, options: { inputs?: readonly string[]; format?: MatrixFormat } = {}): Promise<void> {
@@ -41,6 +43,7 @@ export async function writeMatrixFile(path: string, es: ExpressionSet, options: 
     const { formatArrow } = await import('../arrow.js');
     data = formatArrow(es, { format: format === 'arrows' ? 'stream' : 'file' });
   } else if (format === 'gct') data = formatGct(es);
+  else if (format === 'json') data = formatMatrixJson(es);
   else data = formatMatrixText(es, { delimiter: format === 'csv' ? ',' : '\t' });
   if (/\.gz$/i.test(path)) {
     const { gzipSync } = await import('node:zlib');
