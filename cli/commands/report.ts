@@ -63,7 +63,7 @@ export const reportCommand: CommandModule<GlobalArgs, Args> = {
           if (typeof spec.$schema === 'string' && spec.$schema.includes('vega-lite')) items.push({ name: f.name, spec: spec as any });
         } else if (/\.json$/i.test(f.path)) {
           const json = await readJsonObject(f.path);
-          if (Array.isArray((json as any).rows)) items.push({ name: f.name, table: await readPlotTable(f.path) });
+          if (Array.isArray((json as any).rows)) items.push({ name: f.name, table: await readPlotTable(f.path), json });
           else items.push({ name: f.name, json });
         } else items.push({ name: f.name, table: await readPlotTable(f.path) });
       } catch (e) {

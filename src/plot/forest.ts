@@ -41,9 +41,11 @@ export function forestSpec(input: TableInput, options: ForestOptions = {}): { sp
     if (!keep[i]) continue;
     if (!(est[i] > 0 && Number.isFinite(est[i]))) { bad++; continue; }
     const ok = lo[i] > 0 && hi[i] > 0 && Number.isFinite(lo[i]) && Number.isFinite(hi[i]);
+    // enough significant digits that a narrow interval around 1 (per-unit HRs) stays readable
+    const dg = ok ? Math.min(6, Math.max(3, Math.ceil(-Math.log10(Math.max(1e-12, (hi[i] - lo[i]) / est[i]))) + 2)) : 3;
     rows.push({
       term: term[i], est: r9(est[i]), lo: ok ? r9(lo[i]) : null, hi: ok ? r9(hi[i]) : null,
-      label: `${fmt(est[i], 3)} (${fmt(lo[i], 3)}–${fmt(hi[i], 3)})${p ? `  ${formatP(p[i])}` : ''}`,
+      label: `${fmt(est[i], dg)} (${fmt(lo[i], dg)}–${fmt(hi[i], dg)})${p ? `  ${formatP(p[i])}` : ''}`,
       sig: p ? (p[i] < 0.05 ? 'p < 0.05' : 'p ≥ 0.05') : 'p ≥ 0.05',
     });
   }

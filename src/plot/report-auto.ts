@@ -80,7 +80,7 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
   const warnings: string[] = [];
   const tables = items.filter((i) => i.table) as (ReportItem & { table: PlotTable })[];
   const summaries = tables.filter((i) => has(i.table, 'group', 'n', 'events', 'median'));
-  const logranks = items.filter((i) => i.json && typeof i.json.p === 'number' && 'chisq' in i.json);
+  const logranks = items.filter((i) => (i.json && typeof i.json.p === 'number' && 'chisq' in i.json) || (i.table && has(i.table, 'chisq', 'p', 'observed', 'expected')));
   const group = options.group ?? 'response';
   const attempt = (item: ReportItem, make: () => ReportSection): void => {
     try {
@@ -95,10 +95,11 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
     if (has(t, 'logFC', 'P.Value')) {
       attempt(it, () => ({ title: `Differential expression — ${it.name}`, charts: [{ spec: volcanoSpec(t).spec }], tables: [{ title: 'Top genes by p', ...tableRows(t, 'P.Value', 30) }] }));
     } else if (has(t, 'time', 'surv', 'n_risk')) {
-      const s = nearest(it.name, summaries);
-      const lr = nearest(it.name, logranks);
+      const groups = groupSet(t);
+      const s = nearest(it.name, summaries.filter((c) => groupSet(c.table!) === groups));
+      const lr = nearest(it.name, logranks.filter((c) => (c.table ? groupSet(c.table) === groups : logranks.length === 1)));
       attempt(it, () => {
-        const logrank = lr?.json ? { p: lr.json.p as number, chisq: lr.json.chisq as number | undefined, df: lr.json.df as number | undefined } : undefined;
+        const logrank = lr ? logrankOf(lr) : undefined;
         if (s) used.add(s.name);
         if (lr) used.add(lr.name);
         return { title: `Survival — ${it.name}`, charts: [{ spec: kmSpec(t, { summary: s?.table, logrank }).spec }], tables: s?.table ? [{ title: 'Medians', ...tableRows(s.table) }] : [] };
@@ -110,7 +111,7 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
         const ep = strings(t, 'endpoint');
         const test = hasColumn(t, 'test') ? strings(t, 'test') : ep.map(() => '');
         const endpoints = [...new Set(ep)];
-        const charts = endpoints.filter((e) => ep.some((x, i) => x === e && /cox|hazard/i.test(test[i]))).map((e) => ({
+        const charts = endpoints.filter((e) => ep.some((x, i) => x === e && /(^|[^a-z])cox|hazard/i.test(test[i]))).map((e) => ({
           title: `${e}: hazard ratio per unit (top 25 by p)`,
           spec: forestSpec(subset(t, sortedIdx(t, 'p', (i) => ep[i] === e).slice(0, 25)), { term: 'covariate', estimate: 'effect', lower: 'effect_lower', upper: 'effect_upper' }).spec,
         }));
@@ -134,9 +135,9 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
         const spec = importanceSpec({ covariate: strings(sub, 'pathway'), importance: numbers(sub, 'NES'), direction: dir }, { xTitle: 'NES', topN: 30, title: 'Normalised enrichment score (top 30 by adjusted p)' }).spec;
         return { title: `Gene-set enrichment — ${it.name}`, charts: [{ spec }], tables: [tableRows(t, 'padj', 30)] };
       });
-    } else if (t.names[0] === 'signature' && t.names.length > 3) {
+    } else if (t.names[0] === 'signature' && t.names.length > 3 && allNumeric(t)) {
       attempt(it, () => scoresSection(it.name, t, options, group, warnings));
-    } else if (!summaries.includes(it)) {
+    } else if (!summaries.includes(it) && !logranks.includes(it)) {
       if (t.nrow <= 5000 && t.names.length <= 40) {
         sections.push({ title: `Table — ${it.name}`, tables: [tableRows(t, undefined, 30)] });
         used.add(it.name);
@@ -149,6 +150,30 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
     specs.forEach((s) => used.add(s.name));
   }
   return { report: { title: options.title ?? 'sigscore report', subtitle: options.subtitle, sections, footer: options.footer }, used: [...used], warnings };
+}
+
+/** Every column after the first holds numbers (checked on the first rows). */
+function allNumeric(t: PlotTable): boolean {
+  return t.names.slice(1).every((n) => {
+    const c = t.columns.get(n)!;
+    for (let i = 0; i < Math.min(5, c.length); i++) if (cellNumber(c[i]) === undefined) return false;
+    return true;
+  });
+}
+
+/** The sorted distinct groups of a table (its `group` column), as one key. */
+function groupSet(t: PlotTable): string {
+  return hasColumn(t, 'group') ? [...new Set(strings(t, 'group'))].sort().join('\u0000') : 'all';
+}
+
+function logrankOf(item: ReportItem): { p: number; chisq?: number; df?: number } | undefined {
+  if (item.table && item.table.nrow) {
+    const first = (c: string): number | undefined => (hasColumn(item.table!, c) ? numbers(item.table!, c)[0] : undefined);
+    const p = first('p');
+    return p === undefined ? undefined : { p, chisq: first('chisq'), df: first('df') };
+  }
+  const j = item.json!;
+  return { p: j.p as number, chisq: j.chisq as number | undefined, df: j.df as number | undefined };
 }
 
 function sortedIdx(t: PlotTable, col: string, filter?: (i: number) => boolean): number[] {
