@@ -53,6 +53,18 @@ describe('survival CLI', () => {
     expect(readFileSync(join(dir, 'pw.tsv'), 'utf8').split('\n')[0]).toBe('group_a\tgroup_b\tchisq\tp\tp_adj');
   });
 
+  it('sigscore cox --scores joins a signatures × samples table by sample id', async () => {
+    const scores = join(dir, 'scores.tsv');
+    writeFileSync(scores, 'signature\t' + Array.from({ length: 10 }, (_, i) => `s${i + 1}`).join('\t') + '\nSIG\t' +
+      [0.3, 1.2, 0.1, 2.2, 0.5, 1.9, 0.4, 2.5, 0.8, 1.1].join('\t') + '\n');
+    const out = join(dir, 'cox-scores.json');
+    const r = await cli(['cox', clinical, '--scores', scores, '--time', 'time', '--event', 'status', '-c', 'SIG', '-o', out]);
+    expect(r.code).toBe(0);
+    const res = JSON.parse(readFileSync(out, 'utf8'));
+    expect(res.rows[0].term).toBe('SIG');
+    expect(res.n).toBe(10);
+  });
+
   it('sigscore cox with an unknown column exits 1 with one line and writes nothing', async () => {
     const out = join(dir, 'none.tsv');
     const r = await cli(['cox', clinical, '--time', 'time', '--event', 'status', '-c', 'nope', '-o', out]);
