@@ -88,6 +88,15 @@ describe('parseRcc and mergeRcc on synthetic files', () => {
     expect(Array.from(f.probes.count.slice(0, 2))).toEqual([10000, 2500]);
   });
 
+  it('parseRcc reports an RCC cut at a line boundary as an unclosed section at its opening line', () => {
+    const t = synthRcc({ id: 'S1' });
+    const cut = t.slice(0, t.indexOf('Endogenous,GENE2'));
+    expect(() => parseRcc(cut, { file: 'cut.RCC' })).toThrow('cut.RCC:24:1: section <Code_Summary> is not closed: the file is truncated or corrupt');
+    expect(() => parseRcc(t.replace('</Lane_Attributes>', ''), { file: 'n.RCC' })).toThrow('n.RCC:24:1: section <Code_Summary> starts inside <Lane_Attributes>');
+    expect(() => parseRcc(t.replace('Count\r\n', 'Counts\r\n').replace('CodeClass,Name,Accession,Counts', 'Class,Name'), { file: 'h.RCC' })).toThrow(/h\.RCC:25:1: Code_Summary header must name CodeClass, Name and Count/);
+    expect(() => parseRcc(t.replace(/Positive[^\r]*\r\n|Negative[^\r]*\r\n|Housekeeping[^\r]*\r\n|Endogenous[^\r]*\r\n/g, ''), { file: 'e.RCC' })).toThrow('e.RCC: <Code_Summary> has no probes');
+  });
+
   it('mergeRcc names samples by ID or file, annotates LaneID and rejects duplicate ids', () => {
     const a = parseRcc(synthRcc({ id: 'X' }), { file: 'd/a.RCC' });
     const b = parseRcc(synthRcc({ id: 'X' }), { file: 'd/b.rcc' });
