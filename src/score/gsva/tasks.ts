@@ -6,7 +6,7 @@
 import { kernelBlock, type Kcdf } from './kernel.js';
 import { decreasingPositions, rankScratch, ssgseaRanks } from './rank.js';
 import { positionWeights, walkScore } from './walk.js';
-import { ssgseaSetScore } from './ssgsea-score.js';
+import { rankWeights, ssgseaSetScore } from './ssgsea-score.js';
 
 /** Kernel statistics for kept genes g0…g1 (see kernel.ts). */
 export function gsvaKernelTask(
@@ -73,11 +73,12 @@ export function ssgseaTask(
   const scratch = rankScratch(nGenes);
   const rank = new Int32Array(nGenes);
   const pos = new Int32Array(nGenes);
+  const rw = rankWeights(nGenes, alpha);
   const nSets = setOffsets.length - 1;
   for (let s = s0; s < s1; s++) {
     ssgseaRanks(col.subarray((s - s0) * nGenes, (s - s0 + 1) * nGenes), nGenes, rank, pos, scratch);
     for (let i = 0; i < nSets; i++) {
-      scores[i * nSamples + s] = ssgseaSetScore(setRows, setOffsets[i], setOffsets[i + 1], nGenes, rank, pos, alpha);
+      scores[i * nSamples + s] = ssgseaSetScore(setRows, setOffsets[i], setOffsets[i + 1], nGenes, rank, pos, rw);
     }
   }
 }
