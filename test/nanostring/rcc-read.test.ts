@@ -107,6 +107,7 @@ describe('parseRcc and mergeRcc on synthetic files', () => {
     expect(m.set.sampleAnnotation!.get('LaneID')).toEqual(['1', '1']);
     expect(m.set.sampleAnnotation!.get('FileName')).toEqual(['a.RCC', 'b.rcc']);
     expect(mergeRcc([a]).set.x.ncol).toBe(1);
+    expect(mergeRcc([parseRcc(synthRcc({ id: '' }), { file: 'z/blank.RCC' })]).set.samples).toEqual(['blank']);
     expect(() => mergeRcc([])).toThrow('no RCC files given');
   });
 

@@ -9,7 +9,7 @@ import { rccMsg } from './messages.js';
 import type { RccFile } from './rcc.js';
 
 export interface MergeRccOptions {
-  /** Where sample ids come from: the RCC `ID` sample attribute or the file name without `.RCC`. Default `'id'`. */
+  /** Where sample ids come from: the RCC `ID` sample attribute (the file name when it is empty) or the file name without `.RCC`. Default `'id'`. */
   sampleId?: 'id' | 'file';
   /** Allow files from different codesets, keeping only the probes all share. Default `false`. */
   allowMixed?: boolean;
@@ -42,7 +42,7 @@ export function mergeRcc(files: readonly RccFile[], options: MergeRccOptions = {
   const samples: string[] = [];
   const seen = new Map<string, string>();
   for (const f of files) {
-    const id = sampleId === 'file' ? rccFileStem(f.file) : (f.sampleAttributes.get('ID') ?? rccFileStem(f.file));
+    const id = sampleId === 'file' ? rccFileStem(f.file) : f.sampleAttributes.get('ID') || rccFileStem(f.file);
     const prev = seen.get(id);
     if (prev !== undefined) throw new DataError(rccMsg.duplicateSampleId(id, prev, f.file));
     seen.set(id, f.file);
