@@ -11,12 +11,12 @@ import { DataError } from '../core/errors.js';
 import type { Executor } from '../core/pool.js';
 import { collinearityFilter } from '../ml/collinearity.js';
 import { forestData, type CovariateColumn, type Outcome } from '../ml/forest/data.js';
-import { randomForest, type ForestOptions } from '../ml/forest/forest.js';
+import { randomForest, type RandomForestOptions } from '../ml/forest/forest.js';
 import { importanceStability, janitzaPValues } from '../ml/forest/importance.js';
 import { aucBinary, harrellC } from '../ml/forest/oob.js';
 import { binaryOutcome, survivalOutcome, endpointColumns, type EndpointSpec } from './screen-endpoints.js';
 
-export interface ForestImportanceOptions extends Partial<ForestOptions> {
+export interface ForestImportanceOptions extends Partial<RandomForestOptions> {
   /** Covariates to use; default every column except the id and the endpoint's columns. */
   covariates?: readonly string[];
   /** Forests grown with seeds seed, seed+1, …. Default 1. */

@@ -23,7 +23,7 @@ import type { ForestData, Outcome } from './data.js';
 import { forestContext, growTree, leafOf, type Tree } from './tree.js';
 import { harrellC, aucBinary } from './oob.js';
 
-export interface ForestOptions {
+export interface RandomForestOptions {
   /** Trees. Default 500. */
   trees: number;
   /** Variables tried per split. Default ⌊√p⌋ (0 = default). */
@@ -43,7 +43,7 @@ export interface ForestOptions {
   blockSize: number;
 }
 
-const DEFAULTS: ForestOptions = { trees: 500, mtry: 0, minNodeSize: 0, maxDepth: 0, sampling: 'bootstrap', balanced: false, importance: true, seed: 42, blockSize: 25 };
+const DEFAULTS: RandomForestOptions = { trees: 500, mtry: 0, minNodeSize: 0, maxDepth: 0, sampling: 'bootstrap', balanced: false, importance: true, seed: 42, blockSize: 25 };
 const SPEC = {
   trees: { type: 'number', min: 1, integer: true },
   mtry: { type: 'number', min: 0, integer: true },
@@ -68,7 +68,7 @@ export interface ForestResult {
   brier: number;
   /** OOB AUC (binary) or Harrell's C (survival). */
   auc: number;
-  params: ForestOptions & { mtryUsed: number; minNodeSizeUsed: number };
+  params: RandomForestOptions & { mtryUsed: number; minNodeSizeUsed: number };
   warnings: string[];
 }
 
@@ -80,7 +80,7 @@ interface BlockResult {
 }
 
 /** Grow trees [from, to) and return their OOB sums. Exported for the worker pool. */
-export function forestBlock(data: ForestData, outcome: Outcome, o: ForestOptions & { mtryUsed: number; minNodeSizeUsed: number }, from: number, to: number): BlockResult {
+export function forestBlock(data: ForestData, outcome: Outcome, o: RandomForestOptions & { mtryUsed: number; minNodeSizeUsed: number }, from: number, to: number): BlockResult {
   const ctx = forestContext(data, outcome);
   const { n, p, x } = data;
   const survival = outcome.kind === 'survival';
@@ -169,7 +169,7 @@ function drawInbag(inbag: Int32Array, r: ReturnType<typeof rng>, sampling: 'boot
 }
 
 /** Grow a forest. With an executor, blocks of trees run in parallel; results are the same. */
-export async function randomForest(data: ForestData, outcome: Outcome, options: Partial<ForestOptions> & { executor?: Executor } = {}): Promise<ForestResult> {
+export async function randomForest(data: ForestData, outcome: Outcome, options: Partial<RandomForestOptions> & { executor?: Executor } = {}): Promise<ForestResult> {
   const { executor, ...rest } = options;
   const o0 = validateOptions(rest, DEFAULTS, SPEC);
   const survival = outcome.kind === 'survival';
