@@ -44,6 +44,9 @@ const TAG = /^<(\/?)([A-Za-z_][A-Za-z0-9_]*)>$/;
 const PLEXSET = /^(Endogenous|Housekeeping)\d+s$/;
 const DIGITS = /^[0-9]+$/;
 
+/** 1-based column where field `k` starts. */
+const column = (fields: string[], k: number): number => fields.slice(0, k).reduce((s, f) => s + f.length + 1, 1);
+
 /** Parse one RCC file. Throws ParseError (file:line:column) on anything malformed. */
 export function parseRcc(text: string, options: RccParseOptions = {}): RccFile {
   const file = options.file ?? '<input>';
@@ -69,7 +72,7 @@ export function parseRcc(text: string, options: RccParseOptions = {}): RccFile {
     if (line.endsWith('\r')) line = line.slice(0, -1);
     if (li === 0 && line.charCodeAt(0) === 0xfeff) line = line.slice(1);
     const trimmed = line.trim();
-    const tag = TAG.exec(trimmed);
+    const tag = trimmed.charCodeAt(0) === 0x3c /* < */ ? TAG.exec(trimmed) : null;
     if (tag) {
       const [, closing, section] = tag;
       if (closing) {
@@ -104,17 +107,16 @@ export function parseRcc(text: string, options: RccParseOptions = {}): RccFile {
       continue;
     }
     if (fields.length !== cols.n) throw new ParseError({ file, line: lineNo, column: 1 }, rccMsg.badRow(cols.n, fields.length));
-    const column = (k: number): number => fields.slice(0, k).reduce((s, f) => s + f.length + 1, 1);
     const cls = fields[cols.cls].trim();
-    if (PLEXSET.test(cls)) throw new ParseError({ file, line: lineNo, column: column(cols.cls) }, rccMsg.plexSet(cls));
+    if (PLEXSET.test(cls)) throw new ParseError({ file, line: lineNo, column: column(fields, cols.cls) }, rccMsg.plexSet(cls));
     const name = fields[cols.name].trim();
-    if (name === '') throw new ParseError({ file, line: lineNo, column: column(cols.name) }, rccMsg.emptyName());
+    if (name === '') throw new ParseError({ file, line: lineNo, column: column(fields, cols.name) }, rccMsg.emptyName());
     const first = probeLine.get(name);
-    if (first !== undefined) throw new ParseError({ file, line: lineNo, column: column(cols.name) }, rccMsg.duplicateProbe(name, first));
+    if (first !== undefined) throw new ParseError({ file, line: lineNo, column: column(fields, cols.name) }, rccMsg.duplicateProbe(name, first));
     probeLine.set(name, lineNo);
     const raw = fields[cols.count].trim();
     if (!DIGITS.test(raw)) {
-      const at = { file, line: lineNo, column: column(cols.count) };
+      const at = { file, line: lineNo, column: column(fields, cols.count) };
       throw new ParseError(at, /^-\s*[0-9.]+$/.test(raw) ? rccMsg.negativeCount(raw) : rccMsg.nonIntegerCount(raw));
     }
     out.probes.codeClass.push(cls);
