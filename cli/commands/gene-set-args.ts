@@ -1,18 +1,10 @@
-/** Load gene sets named on the command line: GMT files (GMX is read by the IO readers too). */
+/**
+ * Gene sets named on the command line: built-in signature collections by id, or JSON/GMT/GMX
+ * files (the same loader as `sigscore score`); ids must be unique across them.
+ */
 import type { GeneSet } from '../../src/core/gene-set.js';
-import { UsageError } from '../../src/core/errors.js';
-import { readGmtFile } from '../../src/io/node/readers.js';
+import { loadSignatures } from './score.js';
 
 export async function loadGeneSets(specs: readonly string[]): Promise<GeneSet[]> {
-  const out: GeneSet[] = [];
-  const seen = new Set<string>();
-  for (const spec of specs) {
-    const sets = await readGmtFile(spec);
-    for (const s of sets) {
-      if (seen.has(s.id)) throw new UsageError(`gene set ${JSON.stringify(s.id)} is defined twice (in ${spec})`);
-      seen.add(s.id);
-      out.push(s);
-    }
-  }
-  return out;
+  return (await loadSignatures(specs)).signatures;
 }

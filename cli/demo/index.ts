@@ -10,6 +10,8 @@ import { deStep } from './de.js';
 import { scoreStep } from './score.js';
 import { gsvaStep } from './gsva.js';
 import { survivalStep } from './survival.js';
+import { gseaStep } from './gsea.js';
+import { forestStep } from './forest.js';
 import { reportStep } from './report.js';
 
 export const demoSteps: DemoStep[] = [
@@ -20,5 +22,7 @@ export const demoSteps: DemoStep[] = [
   scoreStep,
   gsvaStep,
   survivalStep,
+  gseaStep,
+  forestStep,
   reportStep,
 ];
