@@ -76,14 +76,21 @@ async (a) => {
 
 const km = kind('km', 'Kaplan–Meier curves with numbers at risk from a KM table (group, time, n_risk, n_event, n_censor, surv, lower, upper)', (y) => y
   .option('summary', { type: 'string', describe: 'KM summary table (group, n, events, median, ...)' })
-  .option('logrank', { type: 'string', describe: 'log-rank JSON (chisq, df, p)' })
+  .option('logrank', { type: 'string', describe: 'log-rank result: JSON (chisq, df, p) or the table sigscore logrank writes' })
   .option('time-title', { type: 'string', default: 'Time' })
   .option('ci', { type: 'boolean', default: true }).option('risk-table', { type: 'boolean', default: true }),
 async (a) => {
   const N = await node();
   const t = await N.readPlotTable(a.input);
   const summary = a.summary ? await N.readPlotTable(a.summary) : undefined;
-  const lr = a.logrank ? await N.readJsonObject(a.logrank) : undefined;
+  let lr: Record<string, unknown> | undefined;
+  if (a.logrank && /\.json$/i.test(a.logrank)) lr = await N.readJsonObject(a.logrank);
+  else if (a.logrank) {
+    // a log-rank table (group, n, observed, expected, chisq, df, p): test columns repeat on every row
+    const lt = await N.readPlotTable(a.logrank);
+    const P = await lib();
+    lr = Object.fromEntries(['chisq', 'df', 'p'].filter((c) => P.hasColumn(lt, c)).map((c) => [c, P.numbers(lt, c)[0]]));
+  }
   const logrank = lr && typeof lr.p === 'number' ? { p: lr.p, chisq: lr.chisq as number | undefined, df: lr.df as number | undefined } : undefined;
   const r = (await lib()).kmSpec(t, { ...base(a), summary, logrank, timeTitle: a.timeTitle, ci: a.ci, riskTable: a.riskTable });
   return { ...r, inputs: [a.summary, a.logrank] };

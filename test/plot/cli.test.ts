@@ -48,6 +48,11 @@ describe('sigscore plot', () => {
       if (ext === 'html') expect(bytes.toString()).toContain('<!DOCTYPE html>');
     });
   }
+  it('plot km reads the log-rank table sigscore logrank writes', async () => {
+    const out = join(dir, 'km-tsv.vl.json');
+    expect((await cli(['plot', 'km', f['km.tsv'], '--logrank', f['logrank.tsv'], '-o', out])).code).toBe(0);
+    expect(JSON.parse(readFileSync(out, 'utf8')).title.subtitle).toBe('Log-rank p = 0.04 (χ² = 4.2, df = 1)');
+  });
   it('plot box records the Wilcoxon p in the spec', async () => {
     const spec = JSON.parse(readFileSync(join(dir, 'box.vl.json'), 'utf8'));
     expect(JSON.stringify(spec)).toMatch(/Wilcoxon p = /);

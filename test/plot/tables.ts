@@ -28,6 +28,7 @@ export function writeResultTables(dir: string): Record<string, string> {
   put('km.tsv', tsv(['group', 'time', 'n_risk', 'n_event', 'n_censor', 'surv', 'std_err', 'lower', 'upper'], km));
   put('km_summary.tsv', tsv(['group', 'n', 'events', 'median', 'median_lower', 'median_upper'], [['high', 20, 13, 10, 6, 'NA'], ['low', 20, 13, 5, 3, 8]]));
   put('logrank.json', JSON.stringify({ chisq: 4.2, df: 1, p: 0.04 }));
+  put('logrank.tsv', tsv(['group', 'n', 'observed', 'expected', 'chisq', 'df', 'p'], [['high', 20, 13, 16, 4.2, 1, 0.04], ['low', 20, 13, 10, 4.2, 1, 0.04]]));
   put('cox.tsv', tsv(['term', 'coef', 'hr', 'se', 'z', 'p', 'hr_lower', 'hr_upper'], [['age', 0.02, 1.02, 0.01, 2, 0.04, 1.001, 1.04], [EVIL[1], -0.5, 0.61, 0.2, -2.5, 0.01, 0.41, 0.9]]));
   put('importance.tsv', tsv(['covariate', 'importance', 'importance_sd', 'rank_mean', 'top_k_freq', 'p_janitza', 'direction'], Array.from({ length: 12 }, (_, i) => [`c${i}`, (0.1 / (i + 1)).toFixed(4), 0.005, i + 1, 1, 0.01, i % 2 ? '+' : '-'])));
   put('correlation.tsv', tsv(['covariate_1', 'covariate_2', 'n', 'rho', 'p', 'q'], [['a', 'b', 30, 0.8, 0.001, 0.003], ['a', 'c', 30, -0.2, 0.3, 0.4], ['b', 'c', 30, 0.1, 0.6, 0.6]]));
