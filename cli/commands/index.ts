@@ -22,6 +22,7 @@ import { cutpointCommand } from './cutpoint.js';
 import { riskgroupsCommand } from './riskgroups.js';
 import { gsvaCommand } from './gsva.js';
 import { reportCommand } from './report.js';
+import { analyzeCommand } from './analyze.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
@@ -43,4 +44,5 @@ export const commands: CommandModule<any, any>[] = [
   riskgroupsCommand,
   gsvaCommand,
   reportCommand,
+  analyzeCommand,
 ];

@@ -5,3 +5,4 @@ export * from './screen-probability.js';
 export * from './screen-join.js';
 export * from './screen.js';
 export * from './forest.js';
+export * from './analyze/index.js';

@@ -1,0 +1,4 @@
+export * from './messages.js';
+export * from './config.js';
+export * from './plan.js';
+export * from './manifest.js';
