@@ -6,8 +6,9 @@
  *   poisson:  F_i = (1/n)·Σ_j P(X ≤ x_i), X ~ Poisson(x_j + 0.5)
  *   none:     F_i = #{j : x_j ≤ x_i}/n (empirical CDF)
  *   statistic = −log((1 − F_i)/F_i), F_i summed in the order j = 0…n−1, log correctly rounded
- *   (log-rounded.ts): with GSVA's table this reproduces GSVA 1.46's statistic bit for bit in
- *   all but ~1e-4 of cases, so genes with mathematically equal statistics keep R's order.
+ *   (log-rounded.ts): with GSVA's Φ table, and R's own Poisson terms for counts < 64
+ *   (table-corrections.ts), this reproduces GSVA 1.46's statistic bit for bit in all but ~1e-4
+ *   of cases, so genes with mathematically equal statistics keep R's order.
  *
  * Only the per-sample order of the statistics across genes enters the walk, so what matters for
  * agreement with GSVA 1.46 is that equal inputs give equal statistics and that order is kept.
