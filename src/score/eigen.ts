@@ -16,8 +16,16 @@ export function symmetricEigen(a: Float64Array, m: number): { values: Float64Arr
   const d = new Float64Array(m);
   const e = new Float64Array(m);
   tridiagonalize(V, d, e, m);
-  tridiagonalQl(V, d, e, m);
-  return { values: d, vectors: V };
+  // QL rotates pairs of columns of V: work on Vᵀ so that each rotation touches two contiguous rows.
+  const W = transposeSquare(V, m);
+  tridiagonalQl(W, d, e, m);
+  return { values: d, vectors: transposeSquare(W, m) };
+}
+
+function transposeSquare(a: Float64Array, m: number): Float64Array {
+  const t = new Float64Array(m * m);
+  for (let i = 0; i < m; i++) for (let j = 0; j < m; j++) t[j * m + i] = a[i * m + j];
+  return t;
 }
 
 /** Unit eigenvector of the largest eigenvalue. */
@@ -105,8 +113,8 @@ function tridiagonalize(V: Float64Array, d: Float64Array, e: Float64Array, n: nu
   e[0] = 0;
 }
 
-/** Implicit QL iterations on the tridiagonal (d, e), accumulating rotations into V. */
-function tridiagonalQl(V: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
+/** Implicit QL iterations on the tridiagonal (d, e), accumulating rotations into the rows of W = Vᵀ. */
+function tridiagonalQl(W: Float64Array, d: Float64Array, e: Float64Array, n: number): void {
   for (let i = 1; i < n; i++) e[i - 1] = e[i];
   e[n - 1] = 0;
   let f = 0;
@@ -147,11 +155,11 @@ function tridiagonalQl(V: Float64Array, d: Float64Array, e: Float64Array, n: num
           c = p / r;
           p = c * d[i] - s * g;
           d[i + 1] = h + s * (c * g + s * d[i]);
+          const r0 = i * n, r1 = r0 + n;
           for (let k = 0; k < n; k++) {
-            const o = k * n;
-            h = V[o + i + 1];
-            V[o + i + 1] = s * V[o + i] + c * h;
-            V[o + i] = c * V[o + i] - s * h;
+            h = W[r1 + k];
+            W[r1 + k] = s * W[r0 + k] + c * h;
+            W[r0 + k] = c * W[r0 + k] - s * h;
           }
         }
         p = (-s * s2 * c3 * el1 * e[l]) / dl1;
