@@ -10,7 +10,7 @@
  */
 import type { Matrix } from '../core/matrix.js';
 import { DataError } from '../core/errors.js';
-import { qrDecompose, applyQt, solveR, unscaledCovariance, type QR } from './qr.js';
+import { qrDecompose, applyQt, solveR, unscaledCovariance, unscaledVariances, type QR } from './qr.js';
 import { deMsg } from './messages.js';
 
 /** A design matrix: n samples × p coefficients, row-major (sample i, coefficient j at i·p + j). */
@@ -76,6 +76,8 @@ export function lmFit(E: Matrix, design: DesignMatrix, options: LmFitOptions = {
   const yw = new Float64Array(n);
   const sw = new Float64Array(n);
   let scratch: QR | undefined;
+  const riScratch = new Float64Array(p * p);
+  const vars = new Float64Array(p);
   let deficient = 0;
   for (let g = 0; g < G; g++) {
     const off = g * n;
@@ -138,10 +140,10 @@ export function lmFit(E: Matrix, design: DesignMatrix, options: LmFitOptions = {
     solveR(f, yy, b);
     let rss = 0;
     for (let i = p; i < m; i++) rss += yy[i] * yy[i];
-    const cg = unscaledCovariance(f);
+    unscaledVariances(f, vars, riScratch);
     for (let j = 0; j < p; j++) {
       coef[g * p + j] = b[j];
-      sdu[g * p + j] = Math.sqrt(cg[j * p + j]);
+      sdu[g * p + j] = Math.sqrt(vars[j]);
     }
     df[g] = m - p;
     sigma[g] = m > p ? Math.sqrt(rss / (m - p)) : NaN;

@@ -99,3 +99,21 @@ export function unscaledCovariance(f: QR): Float64Array {
     }
   return cov;
 }
+
+/** Diagonal of (RᵀR)⁻¹ into `out` (length p), using `scratch` (length ≥ p²) for R⁻¹. */
+export function unscaledVariances(f: QR, out: Float64Array, scratch: Float64Array): void {
+  const { n, p, qr } = f;
+  const ri = scratch;
+  for (let c = 0; c < p; c++) {
+    for (let j = c; j >= 0; j--) {
+      let s = j === c ? 1 : 0;
+      for (let k = j + 1; k <= c; k++) s -= qr[k * n + j] * ri[k * p + c];
+      ri[j * p + c] = s / qr[j * n + j];
+    }
+  }
+  for (let i = 0; i < p; i++) {
+    let s = 0;
+    for (let k = i; k < p; k++) s += ri[i * p + k] * ri[i * p + k];
+    out[i] = s;
+  }
+}
