@@ -16,6 +16,7 @@ interface Args extends GlobalArgs {
   steps?: string;
   output?: string;
   force?: boolean;
+  input?: string[];
 }
 
 const MANIFEST = 'manifest.json';
@@ -81,6 +82,7 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
       .positional('config', { type: 'string', demandOption: true, describe: 'JSON config: {inputs, output, seed, steps: [{name, command, args}]}' })
       .option('steps', { type: 'string', describe: 'comma-separated step names to run (default: all)' })
       .option('output', { alias: 'o', type: 'string', describe: 'output directory (default: the config\'s "output", relative to the config file)' })
+      .option('input', { alias: 'i', type: 'string', array: true, describe: 'NAME=PATH: replace a config input (PATH relative to the working directory); repeatable' })
       .option('force', { type: 'boolean', default: false, describe: 'run every selected step even when nothing changed' })
       .example('sigscore analyze examples/trial-analysis.json --steps screen,forest', 'run two steps of the example analysis'),
   handler: async (args) => {
@@ -89,6 +91,12 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
     const config = parseAnalyzeConfig(await readText(file), file);
     const base = dirname(resolve(file));
     const inputs = new Map([...config.inputs].map(([k, v]) => [k, resolve(base, v)]));
+    for (const spec of args.input ?? []) {
+      const eq = spec.indexOf('=');
+      if (eq <= 0 || !inputs.has(spec.slice(0, eq)))
+        throw new UsageError(`${file}: --input ${JSON.stringify(spec)} must be NAME=PATH with NAME one of ${[...inputs.keys()].join(', ')}`);
+      inputs.set(spec.slice(0, eq), resolve(spec.slice(eq + 1)));
+    }
     const outDir = resolve(args.output ?? resolve(base, config.output));
     const { commands } = await import('./index.js');
     const known = commands.map((c) => String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0]);
