@@ -34,7 +34,7 @@ export interface RandomForestOptions {
   maxDepth: number;
   /** `bootstrap` (with replacement, n draws) or `subsample` (without, 0.632·n). Default bootstrap. */
   sampling: 'bootstrap' | 'subsample';
-  /** Class-balanced bootstrap: draw probabilities ∝ 1/class frequency. Default false. */
+  /** Balanced random forest: each tree bootstraps the smallest class's size from every class. Default false. */
   balanced: boolean;
   /** Permutation importance. Default true. */
   importance: boolean;
@@ -87,13 +87,13 @@ export function forestBlock(data: ForestData, outcome: Outcome, o: RandomForestO
   const K = survival ? 0 : outcome.classes;
   const T = survival ? ctx.grid!.length : 0;
   const res: BlockResult = { votes: new Float64Array(n * (survival ? T : K)), oobCount: new Float64Array(n), perm: new Float64Array(p), impurity: new Float64Array(p) };
-  const probs = drawProbabilities(outcome, o.balanced);
+  const classes = classMembers(outcome, o.balanced);
   const inbag = new Int32Array(n);
   const oob = new Int32Array(n);
   const risk = new Float64Array(n);
   for (let t = from; t < to; t++) {
     const r = rng(o.seed, t);
-    drawInbag(inbag, r, o.sampling, probs);
+    drawInbag(inbag, r, o.sampling, classes);
     const tree = growTree(ctx, inbag, r, { mtry: o.mtryUsed, minNodeSize: o.minNodeSizeUsed, maxDepth: o.maxDepth, minChildSize: survival ? o.minNodeSizeUsed : 1 });
     for (let v = 0; v < p; v++) res.impurity[v] += tree.impurity[v];
     let m = 0;
@@ -133,39 +133,34 @@ function treeAccuracy(tree: Tree, data: ForestData, outcome: Outcome, oob: Int32
   return correct / m;
 }
 
-function drawProbabilities(outcome: Outcome, balanced: boolean): Float64Array | null {
+/** Balanced sampling: the sample indices of each class (null unless `balanced`). */
+function classMembers(outcome: Outcome, balanced: boolean): Int32Array[] | null {
   if (!balanced || outcome.kind === 'survival') return null;
-  const counts = new Float64Array(outcome.classes);
-  for (const c of outcome.y) counts[c]++;
-  const w = Float64Array.from(outcome.y, (c) => 1 / counts[c]);
-  let s = 0;
-  for (let i = 0; i < w.length; i++) w[i] = s += w[i];
-  for (let i = 0; i < w.length; i++) w[i] /= s;
-  return w; // cumulative
+  const members: number[][] = Array.from({ length: outcome.classes }, () => []);
+  outcome.y.forEach((c, i) => members[c].push(i));
+  return members.filter((m) => m.length > 0).map((m) => Int32Array.from(m));
 }
 
-function drawInbag(inbag: Int32Array, r: ReturnType<typeof rng>, sampling: 'bootstrap' | 'subsample', cum: Float64Array | null): void {
+/**
+ * In-bag counts of one tree: a bootstrap of n (or a 63.2% subsample); with `balanced`, the
+ * balanced random forest of Chen, Liaw & Breiman (2004): a bootstrap of the smallest class's size
+ * from every class, so rare cases are both in and out of bag.
+ */
+function drawInbag(inbag: Int32Array, r: ReturnType<typeof rng>, sampling: 'bootstrap' | 'subsample', classes: Int32Array[] | null): void {
   const n = inbag.length;
   inbag.fill(0);
+  if (classes) {
+    const m = Math.min(...classes.map((c) => c.length));
+    for (const c of classes) for (let a = 0; a < m; a++) inbag[c[r.int(c.length)]]++;
+    return;
+  }
   if (sampling === 'subsample') {
     const k = Math.round(0.632 * n);
     const idx = r.shuffle(Int32Array.from({ length: n }, (_, i) => i));
     for (let a = 0; a < k; a++) inbag[idx[a]] = 1;
     return;
   }
-  for (let a = 0; a < n; a++) {
-    if (!cum) inbag[r.int(n)]++;
-    else {
-      const u = r.uniform();
-      let lo = 0, hi = n - 1;
-      while (lo < hi) {
-        const mid = (lo + hi) >>> 1;
-        if (cum[mid] < u) lo = mid + 1;
-        else hi = mid;
-      }
-      inbag[lo]++;
-    }
-  }
+  for (let a = 0; a < n; a++) inbag[r.int(n)]++;
 }
 
 /** Grow a forest. With an executor, blocks of trees run in parallel; results are the same. */
