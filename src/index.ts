@@ -14,3 +14,7 @@ export * from './workflow/index.js';
 export * from './de/index.js';
 export * from './normalize/index.js';
 export * from './plot/index.js';
+
+// Names exported by two domains: the top-level API takes these from their home module.
+export { parseGmx } from './io/index.js';
+export type { CorrelationOptions } from './stats/index.js';
