@@ -46,37 +46,52 @@ export function gaussianKernelSums(x: Float64Array, off: number, n: number, F: F
   const half = T[0];
   F.fill(0, 0, n);
   if (exact) return exactKernelSums(x, off, n, F, h);
-  const inv = 1 / h;
+  const TT = signedTable();
+  const c1000 = (1 / h) * 1000;
   for (let i = 0; i < n; i++) {
     const xi = x[off + i];
     let fi = F[i] + half;
     for (let j = i + 1; j < n; j++) {
       const d = xi - x[off + j];
-      let c: number;
-      {
-        // readable form: c = T[floor((|d|/h)/10·10000)], 1 beyond 10 (tabulatedCdf).
-        // Fast form: |d|·(1/h)·1000 is within a few ulps of that index argument, so its integer
-        // part is the same unless it lies within 1e-7 of an integer; then redo it exactly.
-        const a = d < 0 ? -d : d;
-        const kf = a * inv * 1000;
-        let k = kf | 0;
-        const frac = kf - k;
-        if (frac < 1e-7 || frac > 1 - 1e-7 || kf > 9999) {
-          const v = a / h;
-          k = v > TABLE_MAX ? -1 : Math.floor((v / TABLE_MAX) * TABLE_RESOLUTION);
+      // Readable form: v = d/h; c = tabulatedCdf(v) goes to F_i and 1 − c to F_j.
+      // Fast form: d·(1000/h) is within a few ulps of ±(|v|/10)·10000, so truncating it gives the
+      // signed table index unless it lies within 1e-7 of an integer or beyond the table; those
+      // rare pairs take the exact path. TT[10000 + k] = Φ-table value for index k, mirrored.
+      const kf = d * c1000;
+      const ks = kf | 0;
+      const fr = kf - ks;
+      const q = fr * fr;
+      if (q < 1e-14 || q > 0.9999998 || kf > 9999 || kf < -9999) {
+        const v = (d < 0 ? -d : d) / h;
+        const c = v > TABLE_MAX ? 1 : T[Math.floor((v / TABLE_MAX) * TABLE_RESOLUTION)];
+        if (d < 0) {
+          fi += 1 - c;
+          F[j] += c;
+        } else {
+          fi += c;
+          F[j] += 1 - c;
         }
-        c = k < 0 ? 1 : T[k];
-      }
-      if (d < 0) {
-        fi += 1 - c;
-        F[j] += c;
       } else {
-        fi += c;
-        F[j] += 1 - c;
+        fi += TT[10000 + ks];
+        F[j] += TT[10000 - ks];
       }
     }
     F[i] = fi;
   }
+}
+
+let signed: Float64Array | null = null;
+/** The Φ table over signed indices: [10000 + k] = T[k], [10000 − k] = 1 − T[k]. */
+function signedTable(): Float64Array {
+  if (signed) return signed;
+  const T = normalCdfTable();
+  const t = new Float64Array(2 * TABLE_RESOLUTION + 1);
+  for (let k = 0; k <= TABLE_RESOLUTION; k++) {
+    t[TABLE_RESOLUTION + k] = T[k];
+    if (k > 0) t[TABLE_RESOLUTION - k] = 1 - T[k];
+  }
+  signed = t;
+  return t;
 }
 
 /** Gaussian kernel sums with Φ computed exactly (option exactKernel). */
