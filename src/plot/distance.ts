@@ -53,8 +53,17 @@ export function rowDistances(x: Matrix, options: DistanceOptions = {}): Float64A
       const oi = i * p;
       for (let j = i + 1; j < n; j++) {
         const oj = j * p;
-        let r = 0;
-        for (let k = 0; k < p; k++) r += z[oi + k] * z[oj + k];
+        // four accumulators (readable form: r += z[oi + k] * z[oj + k] for every k)
+        let r0 = 0, r1 = 0, r2 = 0, r3 = 0;
+        let k = 0;
+        for (; k + 3 < p; k += 4) {
+          r0 += z[oi + k] * z[oj + k];
+          r1 += z[oi + k + 1] * z[oj + k + 1];
+          r2 += z[oi + k + 2] * z[oj + k + 2];
+          r3 += z[oi + k + 3] * z[oj + k + 3];
+        }
+        for (; k < p; k++) r0 += z[oi + k] * z[oj + k];
+        const r = r0 + r1 + r2 + r3;
         out[at++] = Number.isNaN(r) ? 1 : 1 - Math.max(-1, Math.min(1, r));
       }
     }
@@ -74,11 +83,24 @@ export function rowDistances(x: Matrix, options: DistanceOptions = {}): Float64A
 function euclid(d: Float64Array, oi: number, oj: number, p: number, complete: boolean): number {
   let s = 0;
   if (complete) {
-    for (let k = 0; k < p; k++) {
+    // four accumulators (readable form: s += (a − b)² for every column)
+    let s1 = 0, s2 = 0, s3 = 0;
+    let k = 0;
+    for (; k + 3 < p; k += 4) {
+      const t0 = d[oi + k] - d[oj + k];
+      const t1 = d[oi + k + 1] - d[oj + k + 1];
+      const t2 = d[oi + k + 2] - d[oj + k + 2];
+      const t3 = d[oi + k + 3] - d[oj + k + 3];
+      s += t0 * t0;
+      s1 += t1 * t1;
+      s2 += t2 * t2;
+      s3 += t3 * t3;
+    }
+    for (; k < p; k++) {
       const t = d[oi + k] - d[oj + k];
       s += t * t;
     }
-    return Math.sqrt(s);
+    return Math.sqrt(s + s1 + s2 + s3);
   }
   let used = 0;
   for (let k = 0; k < p; k++) {

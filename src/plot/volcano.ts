@@ -63,7 +63,7 @@ export function volcanoSpec(input: TableInput, options: VolcanoOptions = {}): { 
   }
   if (dropped) warnings.push(plotMsg.droppedRows(dropped, `${o.effect} or ${o.p}`));
   const called = rows.filter((r) => r.direction !== 'not significant').sort((a, b) => (b._y as number) - (a._y as number));
-  const labelled = called.slice(0, o.topN);
+  const labelled = placeLabels(called.slice(0, o.topN), rows, o.width, o.height);
   for (const r of rows) delete r._y;
   const hLine = pCut > 0 ? -Math.log10(pCut) : -Math.log10(o.alpha);
   const nUp = rows.filter((r) => r.direction === 'up').length;
@@ -116,4 +116,32 @@ export function volcanoSpec(input: TableInput, options: VolcanoOptions = {}): { 
     'sigscore volcano plot',
   );
   return { spec, warnings };
+}
+
+/**
+ * Keep labels that do not overlap an already placed one (greedy, most significant first), with
+ * boxes estimated in pixels from the data ranges (≈ 6 px per character, 12 px high).
+ */
+function placeLabels(cands: Record<string, unknown>[], all: Record<string, unknown>[], width: number, height: number): Record<string, unknown>[] {
+  let x0 = Infinity, x1 = -Infinity, y1 = 0;
+  for (const r of all) {
+    const x = r.effect as number, y = r.nlp as number;
+    if (x < x0) x0 = x;
+    if (x > x1) x1 = x;
+    if (y > y1) y1 = y;
+  }
+  const sx = width / Math.max(1e-12, x1 - x0);
+  const sy = height / Math.max(1e-12, y1);
+  const boxes: [number, number, number, number][] = [];
+  const out: Record<string, unknown>[] = [];
+  for (const r of cands) {
+    const cx = ((r.effect as number) - x0) * sx;
+    const cy = height - (r.nlp as number) * sy - 7;
+    const w = Math.min(160, String(r.label).length * 6) / 2;
+    const b: [number, number, number, number] = [cx - w, cy - 6, cx + w, cy + 6];
+    if (boxes.some((o) => b[0] < o[2] && o[0] < b[2] && b[1] < o[3] && o[1] < b[3])) continue;
+    boxes.push(b);
+    out.push(r);
+  }
+  return out;
 }
