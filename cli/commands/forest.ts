@@ -3,9 +3,8 @@ import type { GlobalArgs } from '../util.js';
 import { warn, writeTableFile, writeJsonFile, progress } from '../util.js';
 import { UsageError } from '../../src/core/errors.js';
 import { DEFAULT_SEED } from '../../src/core/random.js';
-import { readMatrixFile, readSampleTableFile } from '../../src/io/node/readers.js';
+import { readClinical } from './clinical-args.js';
 import { parseEndpoint } from '../../src/workflow/screen-endpoints.js';
-import { joinScores } from '../../src/workflow/screen-join.js';
 
 interface Args extends GlobalArgs {
   clinical: string;
@@ -62,15 +61,7 @@ export const forestCommand: CommandModule<GlobalArgs, Args> = {
     }
     if (args.collinearity !== undefined && !(args.collinearity > 0 && args.collinearity <= 1)) throw new UsageError(`option --collinearity must be in (0, 1], got ${args.collinearity}`);
     const endpoint = parseEndpoint(args.endpoint);
-    const inputs = [args.clinical, ...(args.scores ? [args.scores] : [])];
-    let table = await readSampleTableFile(args.clinical, args['id-column'] ? { idColumn: args['id-column'] } : {});
-    const warnings: string[] = [];
-    if (args.scores) {
-      const es = await readMatrixFile(args.scores);
-      const j = joinScores(table, { rowIds: es.genes, colIds: es.samples, values: es.x.data });
-      table = j.table;
-      warnings.push(...j.warnings);
-    }
+    const { table, inputs, warnings } = await readClinical(args.clinical, { scores: args.scores, idColumn: args['id-column'] });
     const exclude = new Set(list(args.exclude) ?? []);
     const covariates = list(args.covariates)?.filter((c) => !exclude.has(c)) ?? (exclude.size ? [...table.columns.keys()].filter((c) => !exclude.has(c) && c !== table.idColumn && !endpointColumnsOf(args.endpoint).includes(c)) : undefined);
     const { forestImportance } = await import('../../src/workflow/forest.js');

@@ -5,9 +5,8 @@
  */
 import type { CommandModule } from 'yargs';
 import { warn, writeTableFile, type GlobalArgs } from '../util.js';
-import { readMatrixFile, readSampleTableFile } from '../../src/io/node/readers.js';
+import { readClinical } from './clinical-args.js';
 import { parseEndpoint } from '../../src/workflow/screen-endpoints.js';
-import { joinScores } from '../../src/workflow/screen-join.js';
 import { screen } from '../../src/workflow/screen.js';
 import { UsageError } from '../../src/core/errors.js';
 import { DEFAULT_SEED } from '../../src/core/random.js';
@@ -58,15 +57,7 @@ export const screenCommand: CommandModule<GlobalArgs, Args> = {
     if (!(args['min-n'] >= 2) || !Number.isInteger(args['min-n'])) throw new UsageError(`option --min-n must be an integer ≥ 2, got ${args['min-n']}`);
     if (!(args.replicates >= 1) || !Number.isInteger(args.replicates)) throw new UsageError(`option --replicates must be an integer ≥ 1, got ${args.replicates}`);
     if (!(args.threshold > 0 && args.threshold <= 1)) throw new UsageError(`option --threshold must be > 0 and ≤ 1, got ${args.threshold}`);
-    const inputs = [args.clinical, ...(args.scores ? [args.scores] : [])];
-    let table = await readSampleTableFile(args.clinical, args['id-column'] ? { idColumn: args['id-column'] } : {});
-    const warnings: string[] = [];
-    if (args.scores) {
-      const es = await readMatrixFile(args.scores);
-      const j = joinScores(table, { rowIds: es.genes, colIds: es.samples, values: es.x.data });
-      table = j.table;
-      warnings.push(...j.warnings);
-    }
+    const { table, inputs, warnings } = await readClinical(args.clinical, { scores: args.scores, idColumn: args['id-column'] });
     const cov = list(args.covariates);
     const seed = args.seed ?? DEFAULT_SEED;
     const res = screen(table, {

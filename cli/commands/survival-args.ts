@@ -9,8 +9,7 @@ import { extname } from 'node:path';
 import { DataError } from '../../src/core/errors.js';
 import { msg } from '../../src/core/messages.js';
 import type { SampleTable, Column } from '../../src/core/sample-table.js';
-import { readMatrixFile, readSampleTableFile } from '../../src/io/node/readers.js';
-import { joinScores } from '../../src/workflow/screen-join.js';
+import { readClinical } from './clinical-args.js';
 import { codeEvents } from '../../src/survival/data.js';
 import { survivalMsg } from '../../src/survival/messages.js';
 import { writeTableFile, type GlobalArgs } from '../util.js';
@@ -66,15 +65,7 @@ export function labelColumn(table: SampleTable, name: string): (string | null)[]
 }
 
 export async function loadSurvival(args: SurvivalArgs): Promise<LoadedSurvival> {
-  const inputs = [args.clinical, ...(args.scores ? [args.scores] : [])];
-  let table = await readSampleTableFile(args.clinical, args['id-column'] ? { idColumn: args['id-column'] } : {});
-  const warnings: string[] = [];
-  if (args.scores) {
-    const es = await readMatrixFile(args.scores);
-    const j = joinScores(table, { rowIds: es.genes, colIds: es.samples, values: es.x.data });
-    table = j.table;
-    warnings.push(...j.warnings);
-  }
+  const { table, inputs, warnings } = await readClinical(args.clinical, { scores: args.scores, idColumn: args['id-column'] });
   const time = numericColumn(table, args.time);
   for (let i = 0; i < time.length; i++)
     if (time[i] < 0) throw new DataError(`${args.clinical}: ${survivalMsg.negativeTime(i, time[i])} (sample ${table.ids[i]})`);
