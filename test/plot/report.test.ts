@@ -66,7 +66,29 @@ if (!haveChromium) console.warn('SKIPPED: report browser test — /usr/bin/chrom
 
 let browser: import('playwright-core').Browser | undefined;
 
-async function openInChromium(file: string): Promise<{ state: { errors: string[]; total: number; rendered: number }; errors: string[]; dialogs: string[]; requests: string[]; svgCount: number; marks: number[]; imgs: number; tableText: string }> {
+/** Sweep the mouse over a chart and collect vega-tooltip's text; report whether its HTML ever held a tag. */
+async function hover(page: import('playwright-core').Page, chart?: number): Promise<{ tooltipTexts: string[]; tooltipHtmlHasTag: boolean }> {
+  const texts = new Set<string>();
+  let tag = false;
+  if (chart === undefined) return { tooltipTexts: [], tooltipHtmlHasTag: false };
+  const el = (await page.$(`#chart-${chart} svg.marks`))!;
+  await el.scrollIntoViewIfNeeded();
+  const box = await el.boundingBox();
+  if (!box) return { tooltipTexts: [], tooltipHtmlHasTag: false };
+  for (let i = 1; i < 16; i++) {
+    for (let j = 1; j < 16; j++) {
+      await page.mouse.move(box.x + (box.width * i) / 16, box.y + (box.height * j) / 16);
+      const t = (await page.evaluate(`(() => { const e = document.getElementById('vg-tooltip-element'); return e && e.textContent ? [e.textContent, e.innerHTML] : null; })()`)) as [string, string] | null;
+      if (t) {
+        texts.add(t[0]);
+        if (/<(img|script)/i.test(t[1])) tag = true;
+      }
+    }
+  }
+  return { tooltipTexts: [...texts], tooltipHtmlHasTag: tag };
+}
+
+async function openInChromium(file: string, hoverChart?: number): Promise<{ tooltipTexts: string[]; tooltipHtmlHasTag: boolean; state: { errors: string[]; total: number; rendered: number }; errors: string[]; dialogs: string[]; requests: string[]; svgCount: number; marks: number[]; imgs: number; tableText: string }> {
   browser ??= await (await import('playwright-core')).chromium.launch({
     executablePath: chromium,
     args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
@@ -89,6 +111,7 @@ async function openInChromium(file: string): Promise<{ state: { errors: string[]
       marks: (await page.evaluate(`Array.from(document.querySelectorAll('.chart')).map((c) => c.querySelectorAll('svg.marks path, svg.marks text, svg.marks line').length)`)) as number[],
       imgs: (await page.evaluate(`document.querySelectorAll('img').length`)) as number,
       tableText: (await page.evaluate(`(document.querySelector('table td') || {}).textContent`)) as string,
+      ...(await hover(page, hoverChart)),
     };
   } finally {
     await page.close();
@@ -102,7 +125,7 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
     const file = join(dir, 'report.html');
     try {
       await writeReportFile(exampleReport(), file);
-      const r = await openInChromium(file);
+      const r = await openInChromium(file, Object.keys(exampleSpecs()).indexOf('heatmap'));
       expect(r.state.errors).toEqual([]);
       expect(r.errors).toEqual([]);
       expect(r.dialogs).toEqual([]);
@@ -113,6 +136,11 @@ describe.skipIf(!haveChromium)('report in headless Chromium', () => {
       for (const n of r.marks) expect(n).toBeGreaterThan(20);
       expect(r.imgs).toBe(0);
       expect(r.tableText).toBe(EVIL[0]);
+      // tooltips work and show hostile sample names as text, never as markup
+      expect(r.tooltipTexts.length).toBeGreaterThan(5);
+      expect(r.tooltipTexts.some((t) => t.includes(EVIL[0]))).toBe(true);
+      expect(r.tooltipHtmlHasTag).toBe(false);
+      expect(r.dialogs).toEqual([]);
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
