@@ -23,6 +23,7 @@ import { riskgroupsCommand } from './riskgroups.js';
 import { gsvaCommand } from './gsva.js';
 import { reportCommand } from './report.js';
 import { analyzeCommand } from './analyze.js';
+import { compareCommand } from './compare.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
@@ -45,4 +46,5 @@ export const commands: CommandModule<any, any>[] = [
   gsvaCommand,
   reportCommand,
   analyzeCommand,
+  compareCommand,
 ];
