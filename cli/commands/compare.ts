@@ -22,6 +22,7 @@ interface Args extends GlobalArgs {
   output: string;
   meta?: string;
   genes?: string;
+  forest?: string;
 }
 
 type Cell = string | number;
@@ -38,6 +39,7 @@ export const compareCommand: CommandModule<GlobalArgs, Args> = {
       .option('response', { type: 'string', default: 'response:R', describe: 'COLUMN:LEVEL of the clinical table counted as response (numeric columns: 1 = response)' })
       .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'distributions: signature, cohort, n, median, p, auc, cliff_delta, fraction_above_reference_median' })
       .option('meta', { type: 'string', describe: 'meta-analysis table: per cohort log OR per SD and pooled fixed/random rows with tau2, Q, I²' })
+      .option('forest', { type: 'string', describe: 'SIGNATURE=FILE: that signature\'s per-cohort and pooled ORs as a table for `sigscore plot forest FILE --estimate or --lower or_lower --upper or_upper --measure OR`' })
       .option('genes', { type: 'string', describe: 'JSON report of genes per cohort and the common genes' })
       .example('sigscore compare --cohort A=a.tsv,a_clin.tsv --cohort B=b.tsv,b_clin.tsv -s tme-rnaseq -o dist.tsv --meta meta.tsv', 'two cohorts'),
   handler: async (args) => {
@@ -65,7 +67,7 @@ export const compareCommand: CommandModule<GlobalArgs, Args> = {
     }
     const ids = scored[0].signatures;
     const dist: Record<string, Cell[]> = { signature: [], cohort: [], n: [], median: [], p: [], auc: [], cliff_delta: [], fraction_above_reference_median: [], reference: [] };
-    const meta: Record<string, Cell[]> = { signature: [], study: [], n: [], events: [], log_or: [], se: [], lower: [], upper: [], p: [], weight: [], tau2: [], q: [], i2: [] };
+    const meta: Record<string, Cell[]> = { signature: [], study: [], n: [], events: [], log_or: [], se: [], lower: [], upper: [], or: [], or_lower: [], or_upper: [], p: [], weight: [], tau2: [], q: [], i2: [] };
     const responses = await Promise.all(specs.map(async (s, i) => {
       if (!s.clinical) return null;
       const t = await readSampleTableFile(s.clinical);
@@ -89,7 +91,8 @@ export const compareCommand: CommandModule<GlobalArgs, Args> = {
       const effects: StudyEffect[] = [];
       const push = (study: string, n: Cell, events: Cell, e: { estimate: number; se: number; lower: number; upper: number; pValue: number }, weight: Cell, tau2: Cell = '', q: Cell = '', i2: Cell = ''): void => {
         meta.signature.push(sig); meta.study.push(study); meta.n.push(n); meta.events.push(events); meta.log_or.push(e.estimate); meta.se.push(e.se);
-        meta.lower.push(e.lower); meta.upper.push(e.upper); meta.p.push(e.pValue); meta.weight.push(weight); meta.tau2.push(tau2); meta.q.push(q); meta.i2.push(i2);
+        meta.lower.push(e.lower); meta.upper.push(e.upper);
+        meta.or.push(Math.exp(e.estimate)); meta.or_lower.push(Math.exp(e.lower)); meta.or_upper.push(Math.exp(e.upper)); meta.p.push(e.pValue); meta.weight.push(weight); meta.tau2.push(tau2); meta.q.push(q); meta.i2.push(i2);
       };
       const rows: { name: string; n: number; events: number; estimate: number; se: number; pValue: number }[] = [];
       values.forEach((v, i) => {
@@ -111,6 +114,14 @@ export const compareCommand: CommandModule<GlobalArgs, Args> = {
     const inputs = specs.flatMap((s) => [s.matrix, ...(s.clinical ? [s.clinical] : [])]);
     await writeTableFile(args.output, dist, { inputs });
     if (args.meta) await writeTableFile(args.meta, meta, { inputs });
+    if (args.forest) {
+      const eq = args.forest.indexOf('=');
+      const sig = args.forest.slice(0, eq);
+      const keep = meta.signature.map((v, i) => (v === sig ? i : -1)).filter((i) => i >= 0);
+      if (eq <= 0 || !keep.length) throw new UsageError(`--forest ${JSON.stringify(args.forest)}: use SIGNATURE=FILE with a signature that has meta-analysis rows (needs clinical tables)`);
+      const pick = (c: Cell[]): Cell[] => keep.map((i) => c[i]);
+      await writeTableFile(args.forest.slice(eq + 1), { term: pick(meta.study), or: pick(meta.or), or_lower: pick(meta.or_lower), or_upper: pick(meta.or_upper), p: pick(meta.p), i2: pick(meta.i2) }, { inputs });
+    }
     if (args.genes) await writeJsonFile(args.genes, { common: common.length, genes: Object.fromEntries(specs.map((s, i) => [s.name, sets[i].genes.length])), commonGenes: common }, { inputs });
   },
 };

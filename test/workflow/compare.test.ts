@@ -106,7 +106,8 @@ const cohorts = ['Mariathasan', 'Hugo', 'Liu', 'Miao', 'Nathanson', 'Padron', 'R
 describe.skipIf(!present)('sigscore compare over the eight ICB cohorts', () => {
   it('scores all cohorts on common genes and meta-analyses CD8 T-effector vs response', async () => {
     const args = cohorts.flatMap((c) => ['--cohort', `${c}=${join(icb, `ICB_small_${c}_expr_log2tpm.tsv.gz`)},${join(icb, `ICB_small_${c}_clinical.tsv`)}`]);
-    const r = await sigscore(['compare', ...args, '-s', 'tme-rnaseq', '-o', join(out, 'dist.tsv'), '--meta', join(out, 'meta.tsv'), '--genes', join(out, 'genes.json'), '--quiet']);
+    const r = await sigscore(['compare', ...args, '-s', 'tme-rnaseq', '-o', join(out, 'dist.tsv'), '--meta', join(out, 'meta.tsv'), '--genes', join(out, 'genes.json'),
+      '--forest', `Mariathasan_CD8_T_effector=${join(out, 'forest.tsv')}`, '--quiet']);
     expect(r.code).toBe(0);
     const genes = JSON.parse(readFileSync(join(out, 'genes.json'), 'utf8'));
     expect(genes.common).toBeGreaterThan(1500);
@@ -122,6 +123,12 @@ describe.skipIf(!present)('sigscore compare over the eight ICB cohorts', () => {
     const i2 = get('random', 'i2');
     expect(i2).toBeGreaterThanOrEqual(0);
     expect(i2).toBeLessThan(1);
+    const forest = readFileSync(join(out, 'forest.tsv'), 'utf8').trim().split('\n');
+    expect(forest[0]).toBe('term\tor\tor_lower\tor_upper\tp\ti2');
+    expect(forest.length).toBe(1 + cohorts.length + 2);
+    const plot = await sigscore(['plot', 'forest', join(out, 'forest.tsv'), '--estimate', 'or', '--lower', 'or_lower', '--upper', 'or_upper', '--measure', 'OR', '-o', join(out, 'forest.svg'), '--quiet']);
+    expect(plot.code).toBe(0);
+    expect(readFileSync(join(out, 'forest.svg'), 'utf8')).toMatch(/<svg/);
     const dist = readFileSync(join(out, 'dist.tsv'), 'utf8').trim().split('\n');
     expect(dist[0]).toBe('signature\tcohort\tn\tmedian\tp\tauc\tcliff_delta\tfraction_above_reference_median\treference');
   }, 60_000);
