@@ -39,6 +39,11 @@ export interface AssembleOptions {
   seed?: number;
 }
 
+/** First-column names of signature × sample score tables (score, gsva, ssgsea outputs). */
+const SCORE_IDS = new Set(['signature', 'gene_set']);
+/** Per-row annotation columns of score tables (not samples). */
+const SCORE_ANNOTATIONS = new Set(['n_genes', 'size', 'description', 'coverage']);
+
 const has = (t: PlotTable, ...c: string[]): boolean => c.every((x) => hasColumn(t, x));
 const stem = (name: string): string => name.replace(/\.(tsv|csv|json|txt)(\.gz)?$/i, '');
 
@@ -135,7 +140,7 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
         const spec = importanceSpec({ covariate: strings(sub, 'pathway'), importance: numbers(sub, 'NES'), direction: dir }, { xTitle: 'NES', topN: 30, title: 'Normalised enrichment score (top 30 by adjusted p)' }).spec;
         return { title: `Gene-set enrichment — ${it.name}`, charts: [{ spec }], tables: [tableRows(t, 'padj', 30)] };
       });
-    } else if (t.names[0] === 'signature' && t.names.length > 3 && allNumeric(t)) {
+    } else if (SCORE_IDS.has(t.names[0]) && t.names.length > 3 && allNumeric(t)) {
       attempt(it, () => scoresSection(it.name, t, options, group, warnings));
     } else if (!summaries.includes(it) && !logranks.includes(it)) {
       if (t.nrow <= 5000 && t.names.length <= 40) {
@@ -189,7 +194,7 @@ function subset(t: PlotTable, idx: number[]): PlotTable {
 
 function scoresSection(name: string, t: PlotTable, options: AssembleOptions, group: string, warnings: string[]): ReportSection {
   const rows = strings(t, t.names[0]);
-  const samples = t.names.slice(1);
+  const samples = t.names.slice(1).filter((n) => !SCORE_ANNOTATIONS.has(n));
   const x = createMatrix(rows.length, samples.length);
   samples.forEach((s, j) => { const v = numbers(t, s); for (let i = 0; i < rows.length; i++) x.data[i * samples.length + j] = v[i]; });
   const annotations = new Map<string, (string | number | null)[]>();
