@@ -71,11 +71,15 @@ export const gseaCommand: CommandModule<GlobalArgs, Args> = {
       if (!c) throw new UsageError(`${args.ranks}: no column ${JSON.stringify(col)} (columns: ${names.join(', ')})`);
       if (c.kind !== 'numeric') throw new DataError(`${args.ranks}: column ${JSON.stringify(col)} is not numeric`);
       const ranking = enrich.rankGenes(table.ids, c.values);
-      const r = enrich.gseaPreranked(ranking, sets, {
-        method: args.method as 'multilevel' | 'simple', ...(args.nperm ? { nperm: args.nperm, nPermSimple: args.nperm } : {}),
-        eps: args.eps, minSize: args['min-size'], maxSize: args['max-size'], gseaParam: args['gsea-param'],
-        scoreType: args['score-type'] as 'std', seed,
-      });
+      const { createWorkerPool } = await import('../../src/io/node/worker-pool.js');
+      const pool = createWorkerPool({ threads: args.threads });
+      const r = await enrich
+        .gseaPrerankedParallel(ranking, sets, {
+          method: args.method as 'multilevel' | 'simple', ...(args.nperm ? { nperm: args.nperm, nPermSimple: args.nperm } : {}),
+          eps: args.eps, minSize: args['min-size'], maxSize: args['max-size'], gseaParam: args['gsea-param'],
+          scoreType: args['score-type'] as 'std', seed, executor: pool,
+        })
+        .finally(() => pool.close());
       warn(args, r.warnings);
       await writeTableFile(args.out, {
         pathway: r.pathway, pval: r.pval, padj: r.padj, log2err: r.log2err, ES: r.ES, NES: r.NES, size: r.size,

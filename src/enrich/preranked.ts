@@ -21,7 +21,11 @@ import { validateOptions } from '../core/validate.js';
 import { pAdjust } from '../stats/p-adjust.js';
 import { enrichmentScore, leadingEdge, type ScoreType } from './es.js';
 import { esNullBySizes, moreExtreme } from './simple.js';
-import { multilevelTail } from './multilevel.js';
+import { multilevelTail, type MultilevelResult } from './multilevel.js';
+import type { Executor, Task } from '../core/pool.js';
+
+/** The multilevel module's URL, with the extension this module was loaded with (.ts under tsx). */
+const MULTILEVEL_MODULE = new URL(`./multilevel${import.meta.url.endsWith('.ts') ? '.ts' : '.js'}`, import.meta.url).href;
 import { trigamma } from './trigamma.js';
 import { rankGenes, setPositions, type Ranking } from './ranking.js';
 import { enrichMsg } from './messages.js';
@@ -80,12 +84,56 @@ export interface GseaResult {
   warnings: string[];
 }
 
-/** Ranking from (genes, statistics), or an existing `Ranking`. */
-export function gseaPreranked(
-  ranks: Ranking | { genes: readonly string[]; stats: ArrayLike<number> },
+type Ranks = Ranking | { genes: readonly string[]; stats: ArrayLike<number> };
+
+/** A multilevel estimate still to be made: P(ES⁺ ≥ es) for size k on `stats` (or its mirror). */
+interface TailRequest {
+  i: number;
+  mirrored: boolean;
+  k: number;
+  es: number;
+  stream: number;
+  denom: number;
+  id: string;
+}
+
+/**
+ * Preranked GSEA in this thread. `gseaPrerankedParallel` gives the same result with the
+ * multilevel estimates spread over a worker pool.
+ */
+export function gseaPreranked(ranks: Ranks, sets: readonly GeneSet[], options: Partial<PrerankedOptions> = {}): GseaResult {
+  const core = prerankedCore(ranks, sets, options);
+  const tails = core.requests.map((q) => multilevelTail(q.mirrored ? core.mirrored : core.stats, q.k, q.es, core.tailOptions(q)));
+  return finish(core, tails);
+}
+
+/** The same as `gseaPreranked`, with the multilevel estimates run as tasks on `executor`. */
+export async function gseaPrerankedParallel(
+  ranks: Ranks,
   sets: readonly GeneSet[],
-  options: Partial<PrerankedOptions> = {},
-): GseaResult {
+  options: Partial<PrerankedOptions> & { executor: Executor },
+): Promise<GseaResult> {
+  const { executor, ...rest } = options;
+  const core = prerankedCore(ranks, sets, rest);
+  const tasks: Task<Parameters<typeof multilevelTail>, MultilevelResult>[] = core.requests.map((q) => ({
+    module: MULTILEVEL_MODULE, fn: 'multilevelTail', args: [q.mirrored ? core.mirrored : core.stats, q.k, q.es, core.tailOptions(q)], impl: multilevelTail,
+  }));
+  return finish(core, await executor.run(tasks));
+}
+
+function finish(core: ReturnType<typeof prerankedCore>, tails: MultilevelResult[]): GseaResult {
+  const { res, o, warnings } = core;
+  core.requests.forEach((q, r) => {
+    const tail = tails[r];
+    res.pval[q.i] = Math.min(1, tail.belowEps ? o.eps : tail.p / q.denom);
+    res.log2err[q.i] = tail.log2err;
+    if (tail.belowEps) warnings.push(enrichMsg.epsReached(q.id, o.eps));
+  });
+  res.padj = pAdjust(res.pval, { method: 'BH' });
+  return { ...res, params: o, warnings };
+}
+
+function prerankedCore(ranks: Ranks, sets: readonly GeneSet[], options: Partial<PrerankedOptions>) {
   const o = validateOptions(options, PRERANKED_DEFAULTS, SPEC);
   const ranking = 'position' in ranks ? (ranks as Ranking) : rankGenes(ranks.genes, ranks.stats);
   const warnings = [...ranking.warnings];
@@ -105,6 +153,7 @@ export function gseaPreranked(
     ES: new Float64Array(m), NES: new Float64Array(m), size: new Int32Array(m), leadingEdge: [] as string[][],
   };
   const nperm = o.method === 'simple' ? o.nperm : o.nPermSimple;
+  const requests: TailRequest[] = [];
   const nullBySize = esNullBySizes(stats, tested.map((t) => t.pos.length), nperm, o.seed, o.gseaParam);
   tested.forEach((t, i) => {
     const k = t.pos.length;
@@ -125,17 +174,11 @@ export function gseaPreranked(
     res.pval[i] = Math.min(1, (more + 1) / (side + 1));
     res.log2err[i] = Math.sqrt(trigamma(more + 1) - trigamma(nperm + 1)) / Math.LN2;
     if (o.method === 'multilevel' && more < 10) {
-      const tail = multilevelTail(pos ? stats : mirrored, k, Math.abs(e.es), {
-        sampleSize: o.sampleSize, eps: o.eps, p: o.gseaParam, seed: o.seed, stream: 1_000_003 + t.index,
-      });
-      const denom = (side + 1) / (nperm + 1);
-      res.pval[i] = Math.min(1, tail.belowEps ? o.eps : tail.p / denom);
-      res.log2err[i] = tail.log2err;
-      if (tail.belowEps) warnings.push(enrichMsg.epsReached(t.set.id, o.eps));
+      requests.push({ i, mirrored: !pos, k, es: Math.abs(e.es), stream: 1_000_003 + t.index, denom: (side + 1) / (nperm + 1), id: t.set.id });
     }
   });
-  res.padj = pAdjust(res.pval, { method: 'BH' });
-  return { ...res, params: o, warnings };
+  const tailOptions = (q: TailRequest) => ({ sampleSize: o.sampleSize, eps: o.eps, p: o.gseaParam, seed: o.seed, stream: q.stream });
+  return { res, o, warnings, requests, stats, mirrored, tailOptions };
 }
 
 /** Statistics of the reversed, negated ranking: ES⁻ of a set equals −ES⁺ of its mirrored positions. */

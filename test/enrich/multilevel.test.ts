@@ -53,3 +53,25 @@ describe('multilevel p-values', () => {
     expect(a.NES).toEqual(b.NES);
   });
 });
+
+describe('gseaPrerankedParallel', () => {
+  it('gives results identical to gseaPreranked with 1 and 2 workers', async () => {
+    const { gseaPrerankedParallel } = await import('../../src/enrich/preranked.js');
+    const { createWorkerPool } = await import('../../src/io/node/worker-pool.js');
+    const n = 3000;
+    const genes = Array.from({ length: n }, (_, i) => `g${i}`);
+    const stats = Float64Array.from({ length: n }, (_, i) => Math.sin(i * 7.1) + (n / 2 - i) / n);
+    const sets = Array.from({ length: 6 }, (_, s) => ({ id: `S${s}`, genes: genes.filter((_, i) => (s < 3 ? i < 400 : i > 2600) && i % (5 + s) === 0) }));
+    const one = gseaPreranked({ genes, stats }, sets, { seed: 2, minSize: 5 });
+    const pool = createWorkerPool({ threads: 2 });
+    try {
+      const two = await gseaPrerankedParallel({ genes, stats }, sets, { seed: 2, minSize: 5, executor: pool });
+      expect(two.pval).toEqual(one.pval);
+      expect(two.log2err).toEqual(one.log2err);
+      expect(two.NES).toEqual(one.NES);
+      expect(one.pval.some((p) => p < 1e-6)).toBe(true);
+    } finally {
+      await pool.close();
+    }
+  });
+});
