@@ -22,7 +22,7 @@ export async function run(argv: string[]): Promise<number> {
       .exitProcess(false)
       .fail((message, err) => {
         if (err) throw err;
-        throw new UsageError(message ?? 'invalid usage');
+        throw new UsageError((message ?? 'invalid usage').replace(/\s*\n\s*/g, ' '));
       })
       .help()
       .alias('h', 'help')
