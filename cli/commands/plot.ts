@@ -149,9 +149,28 @@ const probability = kind('probability', 'predicted probability with its 95% band
   .option('x-title', { type: 'string' }),
 async (a) => (await lib()).probabilitySpec(await (await node()).readPlotTable(a.input), { ...base(a), x: a.x, prob: a.prob, lower: a.lower, upper: a.upper, xTitle: a.xTitle }));
 
+const enrichment = kind('enrichment', 'GSEA enrichment plot (running sum, barcode, ranking) from the --running-sum JSON of sigscore gsea', (y) => y
+  .option('pathway', { type: 'string', demandOption: true, describe: 'the gene set to draw' })
+  .option('gsea', { type: 'string', describe: 'the gsea table, for NES and padj in the title' }),
+async (a) => {
+  const { readText } = await import('../../src/io/node/files.js');
+  const { DataError } = await import('../../src/core/errors.js');
+  const rs = JSON.parse(await readText(a.input)) as { stats?: number[]; sets: { pathway: string; hits: number[]; runningSum: number[] }[] };
+  const set = rs.sets?.find((s) => s.pathway === a.pathway);
+  if (!set) throw new DataError(`${a.input}: no gene set ${JSON.stringify(a.pathway)} (sets: ${(rs.sets ?? []).slice(0, 8).map((s) => s.pathway).join(', ')})`);
+  let NES: number | undefined, padj: number | undefined;
+  if (a.gsea) {
+    const t = await (await node()).readPlotTable(a.gsea);
+    const P = await lib();
+    const row = P.strings(t, 'pathway').indexOf(a.pathway);
+    if (row >= 0) { NES = P.numbers(t, 'NES')[row]; padj = P.numbers(t, 'padj')[row]; }
+  }
+  return { ...(await lib()).enrichmentSpec({ ...set, stats: rs.stats, NES, padj }, base(a)), inputs: [a.gsea] };
+});
+
 export const plotCommand: CommandModule<GlobalArgs, GlobalArgs> = {
   command: 'plot <kind>',
-  describe: 'draw a plot (volcano|heatmap|km|box|importance|forest|correlation|probability) as a Vega-Lite spec, SVG, PNG or HTML',
-  builder: (y) => [volcano, heatmap, km, box, importance, forest, correlation, probability].reduce((acc, c) => acc.command(c as any), y).demandCommand(1, 'name a plot kind'),
+  describe: 'draw a plot (volcano|heatmap|km|box|importance|forest|correlation|probability|enrichment) as a Vega-Lite spec, SVG, PNG or HTML',
+  builder: (y) => [volcano, heatmap, km, box, importance, forest, correlation, probability, enrichment].reduce((acc, c) => acc.command(c as any), y).demandCommand(1, 'name a plot kind'),
   handler: () => {},
 };

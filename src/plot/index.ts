@@ -17,3 +17,4 @@ export * from './escape.js';
 export * from './report.js';
 export * from './inputs.js';
 export * from './report-auto.js';
+export * from './enrichment.js';

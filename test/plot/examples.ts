@@ -1,5 +1,7 @@
 /** Small seeded inputs for every plot (tests, and a look at the rendered pictures). */
 import { rng } from '../../src/core/random.js';
+import { runningSum } from '../../src/enrich/es.js';
+import { enrichmentSpec } from '../../src/plot/enrichment.js';
 import { matrixFrom, createMatrix } from '../../src/core/matrix.js';
 import {
   volcanoSpec, heatmapSpec, kmSpec, boxSpec, importanceSpec, forestSpec, correlationSpec, probabilitySpec, type VegaLiteSpec,
@@ -104,5 +106,9 @@ export function exampleSpecs(): Record<string, VegaLiteSpec> {
   const panels = probabilitySpec(['response', 'crs3'].flatMap((endpoint) => grid.map((g) => ({
     endpoint, covariate: 'IL6', x: g, probability: 1 / (1 + Math.exp(-(g - 5))), lower: 1 / (1 + Math.exp(-(g - 6))), upper: 1 / (1 + Math.exp(-(g - 4))), method: 'logistic',
   })))).spec;
-  return { volcano, heatmap, km: kmPlot, box, importance, forest, correlation, probability: prob, probabilityPanels: panels };
+  // enrichment: a 25-gene set near the top of a 2000-gene ranking, named with hostile text
+  const stats = Float64Array.from({ length: 2000 }, (_, i) => 3 - (6 * i) / 1999 + 0.3 * r.normal()).sort().reverse();
+  const hitsE = Int32Array.from({ length: 25 }, (_, j) => Math.floor(j * j * 2.5 + j * 7)).sort();
+  const enrichment = enrichmentSpec({ pathway: EVIL[0], hits: hitsE, runningSum: runningSum(stats, hitsE), stats, NES: 2.1, padj: 3e-5 }).spec;
+  return { volcano, heatmap, km: kmPlot, box, importance, forest, correlation, probability: prob, probabilityPanels: panels, enrichment };
 }
