@@ -96,7 +96,7 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
   for (let i = 0; i < n; i++) if (inbag[i] > 0) nodeOf[i] = 0;
   const vars = Int32Array.from({ length: p }, (_, v) => v);
   const K = survival ? 0 : outcome.classes;
-  const scratch = new Float64Array(Math.max(K * 3, 4));
+  const tot = new Float64Array(Math.max(K, 1)), lc = new Float64Array(Math.max(K, 1));
   const leafD = new Float64Array(T), leafY = new Float64Array(T + 1), leafS = new Float64Array(T);
 
   const newNode = (): number => {
@@ -111,6 +111,7 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
     const best = { v: -1, value: NaN, score: 0 };
     const terminalBySize = size <= params.minNodeSize || (params.maxDepth > 0 && depth >= params.maxDepth);
     const ns = survival && !terminalBySize ? nodeSurvival(ctx, node, nodeOf, inbag) : null;
+    const nTot = !survival && !terminalBySize ? nodeClassTotals(ctx, node, nodeOf, inbag, tot) : 0;
     if (!terminalBySize && !(ns && ns.events === 0)) {
       // draw mtry variables without replacement (partial Fisher–Yates)
       for (let k = 0; k < params.mtry; k++) {
@@ -118,7 +119,7 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
         const t = vars[k]; vars[k] = vars[j]; vars[j] = t;
         const v = vars[k];
         if (ns) splitLogrank(ctx, v, node, nodeOf, inbag, ns, ctx.buffers!.Yl, params.minChildSize ?? 1, best);
-        else splitGini(ctx, v, node, nodeOf, inbag, K, scratch, best);
+        else splitGini(ctx, v, node, nodeOf, inbag, K, tot, nTot, lc, best);
       }
     }
     if (best.v < 0) {
@@ -170,20 +171,50 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
   };
 }
 
-/** Best Gini split of `node` on variable v; updates `best` when it beats it. */
-function splitGini(ctx: ForestContext, v: number, node: number, nodeOf: Int32Array, inbag: Int32Array, K: number, s: Float64Array, best: { v: number; value: number; score: number }): void {
+/** Class totals of a node, shared by every variable tried there. */
+function nodeClassTotals(ctx: ForestContext, node: number, nodeOf: Int32Array, inbag: Int32Array, tot: Float64Array): number {
+  const y = (ctx.outcome as { y: Int32Array }).y;
+  tot.fill(0);
+  let nTot = 0;
+  for (let i = 0; i < nodeOf.length; i++) if (nodeOf[i] === node) { tot[y[i]] += inbag[i]; nTot += inbag[i]; }
+  return nTot;
+}
+
+/**
+ * Best Gini split of `node` on variable v; updates `best` when it beats it.
+ * Readable form: for each cut between distinct values, dec = Σ_k L_k²/n_L + Σ_k R_k²/n_R − Σ_k T_k²/n;
+ * the two-class case is unrolled (R_k = T_k − L_k).
+ */
+function splitGini(ctx: ForestContext, v: number, node: number, nodeOf: Int32Array, inbag: Int32Array, K: number, tot: Float64Array, nTot: number, lc: Float64Array, best: { v: number; value: number; score: number }): void {
   const { n, x } = ctx.data;
   const y = (ctx.outcome as { y: Int32Array }).y;
   const order = ctx.order[v];
-  const tot = s.subarray(0, K), lc = s.subarray(K, 2 * K);
-  tot.fill(0); lc.fill(0);
-  let nTot = 0;
-  for (let i = 0; i < n; i++) if (nodeOf[i] === node) { tot[y[i]] += inbag[i]; nTot += inbag[i]; }
   let parent = 0;
   for (let k = 0; k < K; k++) parent += tot[k] * tot[k];
   parent /= nTot;
   let nl = 0, prev = -1;
   const base = v * n;
+  if (K === 2) {
+    const t0 = tot[0], t1 = tot[1];
+    let l0 = 0, l1 = 0;
+    for (let a = 0; a < n; a++) {
+      const i = order[a];
+      if (nodeOf[i] !== node) continue;
+      const xi = x[base + i];
+      if (prev >= 0 && nl > 0 && xi > x[base + prev]) {
+        const r0 = t0 - l0, r1 = t1 - l1;
+        const dec = (l0 * l0 + l1 * l1) / nl + (r0 * r0 + r1 * r1) / (nTot - nl) - parent;
+        if (dec > best.score + 1e-12) { best.score = dec; best.v = v; best.value = (xi + x[base + prev]) / 2; }
+      }
+      const w = inbag[i];
+      if (y[i] === 0) l0 += w;
+      else l1 += w;
+      nl += w;
+      prev = i;
+    }
+    return;
+  }
+  lc.fill(0, 0, K);
   for (let a = 0; a < n; a++) {
     const i = order[a];
     if (nodeOf[i] !== node) continue;
