@@ -1,9 +1,9 @@
-import { describe, it, expect, vi } from 'vitest';
+import { describe, it, expect } from 'vitest';
 import { mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../cli/app.js';
 import { forestCohort } from '../helpers/forest-cohorts.js';
+import { sigscore } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigscore-forest-'));
 const c = forestCohort(11, 60, 12);
@@ -15,13 +15,8 @@ writeFileSync(join(dir, 'clin.tsv'), lines.join('\n') + '\n');
 writeFileSync(join(dir, 'missing.tsv'), lines.map((l, i) => (i === 5 ? l.replace(/\t[^\t]+$/, '\tNA') : l)).join('\n') + '\n');
 
 async function cli(args: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await run(args), err };
-  } finally {
-    spy.mockRestore();
-  }
+  const r = await sigscore(args);
+  return { code: r.code, err: r.stderr };
 }
 
 describe('sigscore forest', () => {

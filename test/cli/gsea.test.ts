@@ -2,7 +2,7 @@ import { describe, it, expect, vi, afterEach } from 'vitest';
 import { mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../cli/app.js';
+import { sigscore } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigscore-gsea-'));
 const genes = Array.from({ length: 300 }, (_, i) => (i === 7 ? '__proto__' : i === 8 ? 'constructor' : `G${i}`));
@@ -12,13 +12,8 @@ writeFileSync(join(dir, 'empty.gmt'), 'BAD\tno genes\t\t\n');
 writeFileSync(join(dir, 'hits.txt'), 'gene\n' + genes.slice(0, 30).join('\n') + '\n');
 
 async function cli(args: string[]): Promise<{ code: number; err: string }> {
-  let err = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => ((err += String(s)), true));
-  try {
-    return { code: await run(args), err };
-  } finally {
-    spy.mockRestore();
-  }
+  const r = await sigscore(args);
+  return { code: r.code, err: r.stderr };
 }
 afterEach(() => vi.restoreAllMocks());
 

@@ -14,6 +14,7 @@ import { collinearityFilter } from '../../src/ml/collinearity.js';
 import { randomForest } from '../../src/ml/forest/forest.js';
 import type { Outcome } from '../../src/ml/forest/data.js';
 import { createWorkerPool } from '../../src/io/node/worker-pool.js';
+import { pearson } from '../helpers/pearson.js';
 
 const DIR = fileURLToPath(new URL('../../../shared/data/icb_cohorts/', import.meta.url));
 const FIX = fileURLToPath(new URL('../conformance/forest/', import.meta.url));
@@ -23,14 +24,6 @@ const slow = process.env.SIGSCORE_SLOW_TESTS === '1';
 if (!present) console.warn(`skipping forest conformance on Liu: ${DIR} not found`);
 else if (!slow) console.warn('skipping forest conformance on Liu (slow): set SIGSCORE_SLOW_TESTS=1 to run it');
 
-function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i] / n; mb += b[i] / n; }
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2; }
-  return sab / Math.sqrt(saa * sbb);
-}
 
 describe.skipIf(!present || !slow)('randomForest agrees with ranger 0.14.1 on the Liu cohort', () => {
   const pool = createWorkerPool({ threads: 2 });

@@ -14,6 +14,7 @@ import { fileURLToPath } from 'node:url';
 import { forestCohort } from '../helpers/forest-cohorts.js';
 import { randomForest } from '../../src/ml/forest/forest.js';
 import { createWorkerPool } from '../../src/io/node/worker-pool.js';
+import { pearson } from '../helpers/pearson.js';
 
 const FIX = fileURLToPath(new URL('../conformance/forest/', import.meta.url));
 const c = forestCohort();
@@ -26,14 +27,6 @@ const readImportance = (ep: string): Map<string, number> =>
 const readOob = (ep: string): number => Number(readFileSync(`${FIX}${ep}.oob.tsv`, 'utf8').trim().split('\n')[1].split('\t')[1]);
 const top10 = (names: string[], v: ArrayLike<number>): Set<string> =>
   new Set(names.map((n, i) => [n, v[i]] as const).sort((a, b) => (b[1] as number) - (a[1] as number)).slice(0, 10).map((x) => x[0]));
-function pearson(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  const n = a.length;
-  let ma = 0, mb = 0;
-  for (let i = 0; i < n; i++) { ma += a[i] / n; mb += b[i] / n; }
-  let sab = 0, saa = 0, sbb = 0;
-  for (let i = 0; i < n; i++) { sab += (a[i] - ma) * (b[i] - mb); saa += (a[i] - ma) ** 2; sbb += (b[i] - mb) ** 2; }
-  return sab / Math.sqrt(saa * sbb);
-}
 
 const endpoints = {
   binary: { outcome: { kind: 'binary' as const, y: c.binary, classes: 2 }, minR: 0.9, minOverlap: 8 },

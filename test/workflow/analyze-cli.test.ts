@@ -2,7 +2,7 @@ import { describe, it, expect, vi, afterEach } from 'vitest';
 import { mkdtempSync, mkdirSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../cli/app.js';
+import { sigscore } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigscore-analyze-'));
 mkdirSync(join(dir, 'data'));
@@ -28,18 +28,6 @@ const cfg = join(dir, 'analysis.json');
 writeFileSync(cfg, JSON.stringify(config));
 const out = join(dir, 'out');
 
-async function sigscore(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    return { code: await run(args), stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
 const manifest = () => JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
 
 afterEach(() => vi.restoreAllMocks());

@@ -3,8 +3,8 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { run } from '../../cli/app.js';
 import { commonGenes, compareDistributions, logOddsPerSd, metaAnalysis } from '../../src/workflow/compare.js';
+import { sigscore } from '../helpers/cli.js';
 
 describe('metaAnalysis', () => {
   // Hand computation: θ = (0.5, 0.1, 0.9), se = (0.2, 0.25, 0.3) → w = (25, 16, 11.111…), Σw = 52.111…
@@ -73,18 +73,6 @@ describe('commonGenes, compareDistributions, logOddsPerSd', () => {
   });
 });
 
-async function sigscore(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    return { code: await run(args), stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
 afterEach(() => vi.restoreAllMocks());
 const out = mkdtempSync(join(tmpdir(), 'sigscore-compare-'));
 

@@ -2,7 +2,7 @@ import { describe, it, expect, vi, afterEach } from 'vitest';
 import { mkdtempSync, writeFileSync, existsSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { run } from '../../cli/app.js';
+import { sigscore } from '../helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'sigscore-screen-'));
 const clinical = join(dir, 'clinical.tsv');
@@ -12,18 +12,6 @@ writeFileSync(clinical, rows.join('\n') + '\n');
 const scores = join(dir, 'scores.tsv');
 writeFileSync(scores, 'signature\t' + Array.from({ length: 30 }, (_, i) => `S${i}`).join('\t') + '\nTIS\t' + Array.from({ length: 30 }, (_, i) => ((i * 3) % 11) / 2).join('\t') + '\n');
 
-async function sigscore(args: string[]): Promise<{ code: number; stderr: string }> {
-  let stderr = '';
-  const spy = vi.spyOn(process.stderr, 'write').mockImplementation((s: string | Uint8Array) => {
-    stderr += String(s);
-    return true;
-  });
-  try {
-    return { code: await run(args), stderr };
-  } finally {
-    spy.mockRestore();
-  }
-}
 
 afterEach(() => vi.restoreAllMocks());
 
