@@ -4,7 +4,7 @@
  * State is seeded with SplitMix32 from a 32-bit seed and a stream number, so that
  * `rng(seed, task)` gives independent streams per task: parallel results depend only on the
  * seed and the task number, never on scheduling or the number of workers.
- * `Math.random` is not used anywhere in the library.
+ * The platform's unseeded generator is never used: every random draw in the library comes from here.
  */
 export interface Rng {
   /** Uniform 32-bit unsigned integer. */
