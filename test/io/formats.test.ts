@@ -8,17 +8,10 @@ import { formatMatrixText } from '../../src/io/write-text.js';
 import { matrixFormatOf } from '../../src/io/formats.js';
 import { createExpressionSet } from '../../src/core/expression-set.js';
 import { matrixFromRows } from '../../src/core/matrix.js';
+import { errorOf } from '../helpers/error-of.js';
 
 const odd = ['__proto__', 'constructor', 'toString'];
 
-function errorOf(f: () => unknown): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-}
 
 function sample() {
   return createExpressionSet(matrixFromRows([[1, NaN, -2.5], [1e-300, Infinity, 3], [0.1, 0.2, 0.30000000000000004]]), [...odd], [...odd]);

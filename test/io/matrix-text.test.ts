@@ -2,17 +2,10 @@ import { describe, it, expect } from 'vitest';
 import { parseMatrixText, parseNumericCell } from '../../src/io/matrix-text.js';
 import { rng } from '../../src/core/random.js';
 import { ParseError, DataError } from '../../src/core/errors.js';
+import { errorOf } from '../helpers/error-of.js';
 
 const enc = new TextEncoder();
 
-function errorOf(f: () => unknown): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('parseMatrixText', () => {
   it('reads a TSV: gene ids, sample ids, values row-major', () => {

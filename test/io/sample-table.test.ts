@@ -2,15 +2,8 @@ import { describe, it, expect } from 'vitest';
 import { parseSampleTable } from '../../src/io/sample-table-text.js';
 import { formatTable } from '../../src/io/write-text.js';
 import type { CategoricalColumn, NumericColumn } from '../../src/core/sample-table.js';
+import { errorOf } from '../helpers/error-of.js';
 
-function errorOf(f: () => unknown): Error {
-  try {
-    f();
-  } catch (e) {
-    return e as Error;
-  }
-  throw new Error('expected an error');
-}
 
 describe('parseSampleTable', () => {
   it('infers numeric, boolean and categorical columns with NA tokens', () => {
