@@ -10,36 +10,18 @@
  * Under tsx the script first bundles itself with esbuild and re-runs as plain JavaScript, so
  * the timings are those of compiled code. Asserts nothing.
  */
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync, statSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { rng } from '../src/core/random.js';
 import { readMatrixFile } from '../src/io/node/readers.js';
 import { readBytes } from '../src/io/node/files.js';
 import { formatArrow, arrowSampleColumns } from '../src/io/arrow.js';
 import { createExpressionSet } from '../src/core/expression-set.js';
 import { matrixFrom } from '../src/core/matrix.js';
+import { argv, opt, selfBundle } from './args.js';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt;
-};
-
-async function selfBundle(): Promise<boolean> {
-  const self = fileURLToPath(import.meta.url);
-  if (!self.endsWith('.ts') || process.env.SIGSCORE_BENCH_BUNDLED) return false;
-  const { build } = await import('esbuild');
-  const root = join(dirname(self), '..');
-  const out = join(root, 'node_modules', '.cache', 'sigscore-bench', 'io.mjs');
-  mkdirSync(dirname(out), { recursive: true });
-  await build({ entryPoints: [self], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
-  const r = spawnSync(process.execPath, [out, ...argv], { stdio: 'inherit', env: { ...process.env, SIGSCORE_BENCH_BUNDLED: '1' } });
-  process.exitCode = r.status ?? 1;
-  return true;
-}
 
 function writeTsv(path: string, ngenes: number, nsamples: number, seed: number): Float64Array {
   const r = rng(seed, 0);
@@ -93,7 +75,7 @@ cat(load, a, n1, b, n2, "\\n")`;
 }
 
 async function main(): Promise<void> {
-  if (await selfBundle()) return;
+  if (await selfBundle(import.meta.url)) return;
   const ngenes = Number(opt('genes', '20000'));
   const sizes = opt('samples', '500,1000').split(',').map(Number);
   const reps = Number(opt('reps', '3'));

@@ -13,33 +13,16 @@
  * Under tsx the script bundles itself with esbuild and re-runs as plain JavaScript, so the
  * timings are those of compiled code. Asserts nothing.
  */
-import { mkdtempSync, writeFileSync, rmSync, mkdirSync, readFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync, rmSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, dirname } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { spawnSync } from 'node:child_process';
 import { rng } from '../src/core/random.js';
 import type { SampleTable, Column } from '../src/core/sample-table.js';
 import { screen } from '../src/workflow/screen.js';
 import { parseEndpoint } from '../src/workflow/screen-endpoints.js';
+import { argv, opt, selfBundle } from './args.js';
 
-const argv = process.argv.slice(2);
-const opt = (name: string, dflt: string): string => {
-  const i = argv.indexOf(`--${name}`);
-  return i >= 0 && argv[i + 1] ? argv[i + 1] : dflt;
-};
-
-async function selfBundle(): Promise<boolean> {
-  const self = fileURLToPath(import.meta.url);
-  if (!self.endsWith('.ts') || process.env.SIGSCORE_BENCH_BUNDLED) return false;
-  const { build } = await import('esbuild');
-  const out = join(dirname(self), '..', 'node_modules', '.cache', 'sigscore-bench', 'screen.mjs');
-  mkdirSync(dirname(out), { recursive: true });
-  await build({ entryPoints: [self], bundle: true, platform: 'node', format: 'esm', outfile: out, packages: 'external', logLevel: 'warning' });
-  const r = spawnSync(process.execPath, [out, ...argv], { stdio: 'inherit', env: { ...process.env, SIGSCORE_BENCH_BUNDLED: '1' } });
-  process.exitCode = r.status ?? 1;
-  return true;
-}
 
 /** Seeded table: `ncov` numeric covariates, response (0/1), pfs_time/pfs_event, rare (8 events). */
 function makeTable(ncov: number, n: number, seed: number, prefix: string): { table: SampleTable; tsv: string } {
@@ -105,7 +88,7 @@ cat(sprintf('{"load": %.4f, "A": %.4f, "B": %.4f, "pA": %.17g, "pB": %.17g}\\n',
 `;
 
 async function main(): Promise<void> {
-  if (await selfBundle()) return;
+  if (await selfBundle(import.meta.url)) return;
   const genes = Number(opt('genes', '20000'));
   const patients = Number(opt('patients', '500'));
   const dir = mkdtempSync(join(tmpdir(), 'sigscore-bench-screen-'));
