@@ -1,7 +1,8 @@
 /**
  * Contrasts from text: `term:A:B` (level A minus level B of a categorical design term; the
  * reference level has coefficient 0) or a linear combination of coefficient names such as
- * `responseR - 0.5*age` (names matched longest-first, so they may contain `(`, `)` or `-`).
+ * `responseR - 0.5*age` (names matched longest-first, so they may contain `(`, `)`, `-` or `:`,
+ * as interaction coefficients such as `groupB:age` do).
  * O(length × number of coefficients).
  */
 import { UsageError } from '../core/errors.js';
@@ -14,9 +15,10 @@ export function parseContrast(text: string, coefNames: readonly string[], terms:
   const p = coefNames.length;
   const w = new Float64Array(p);
   const parts = text.split(':');
-  if (parts.length === 3 && !coefNames.includes(text)) {
+  const term = parts.length === 3 && !coefNames.includes(text) ? terms.find((t) => t.label === parts[0].trim()) : undefined;
+  const looksLikeNames = parts.length === 3 && coefNames.some((c) => c.includes(':') && text.includes(c));
+  if (parts.length === 3 && !coefNames.includes(text) && !looksLikeNames) {
     const [label, a, b] = parts.map((s) => s.trim());
-    const term = terms.find((t) => t.label === label);
     if (!term || term.kind !== 'categorical') throw new UsageError(deMsg.contrastSyntax(text, `${JSON.stringify(label)} is not a categorical design term`));
     for (const [lev, sgn] of [[a, 1], [b, -1]] as const) {
       const k = term.levels.indexOf(lev);

@@ -16,16 +16,37 @@ const table = parseSampleTable(
 
 describe('parseFormula', () => {
   it('parseFormula reads terms, factor() and intercept removal', () => {
-    expect(parseFormula('~ response + age')).toEqual({ intercept: true, terms: [{ column: 'response', label: 'response', factor: false }, { column: 'age', label: 'age', factor: false }] });
+    expect(parseFormula('~ response + age')).toEqual({
+      intercept: true,
+      variables: [{ column: 'response', label: 'response', factor: false }, { column: 'age', label: 'age', factor: false }],
+      terms: [{ label: 'response', variables: [0] }, { label: 'age', variables: [1] }],
+    });
     expect(parseFormula('~0 + factor(batch)').intercept).toBe(false);
     expect(parseFormula('~ response - 1').intercept).toBe(false);
-    expect(parseFormula('~ `odd name` + x').terms[0].column).toBe('odd name');
+    expect(parseFormula('~ `odd name` + x').variables[0].column).toBe('odd name');
   });
   it('parseFormula rejects malformed formulas with a message naming the formula', () => {
     expect(() => parseFormula('response + age')).toThrow(deMsg.formulaSyntax('response + age', 'it must start with ~'));
     expect(() => parseFormula('~ a +')).toThrow(/ends with an operator/);
     expect(() => parseFormula('~')).toThrow(/no terms/);
-    expect(() => parseFormula('~ a * b')).toThrow(/expected \+ or -/);
+    expect(() => parseFormula('~ a b')).toThrow(/expected \+, -, \* or :/);
+    expect(() => parseFormula('~ (a + b')).toThrow(/unclosed parenthesis/);
+    expect(() => parseFormula('~ a:1')).toThrow(/cannot be part of an interaction/);
+  });
+});
+
+describe('parseFormula interactions', () => {
+  const labels = (f: string): string[] => parseFormula(f).terms.map((t) => t.label);
+  it('parseFormula expands a*b to a + b + a:b and orders terms by degree, as terms.formula', () => {
+    expect(labels('~ a*b + c')).toEqual(['a', 'b', 'c', 'a:b']);
+    expect(labels('~ a*b*c')).toEqual(['a', 'b', 'c', 'a:b', 'a:c', 'b:c', 'a:b:c']);
+    expect(labels('~ (a + b):c')).toEqual(['a:c', 'b:c']);
+    expect(labels('~ a*b - a:b')).toEqual(['a', 'b']);
+    expect(labels('~ a:a + a')).toEqual(['a']);
+  });
+  it('parseFormula writes a term\'s variables in order of first appearance in the formula', () => {
+    expect(labels('~ age + group + group:age')).toEqual(['age', 'group', 'age:group']);
+    expect(labels('~ group:factor(batch) + factor(batch)')).toEqual(['factor(batch)', 'group:factor(batch)']);
   });
 });
 
