@@ -18,6 +18,7 @@
  */
 import { rng, type Rng } from '../src/core/random.js';
 import { gamma, negativeBinomial, poisson } from './random-variates.js';
+import { BACKGROUND_GENES } from './gene-universe.js';
 import { HOUSEKEEPING, IFNG_PROGRAMME, NEGATIVE_CONTROLS, OTHER_PANEL_GENES, POSITIVE_CONTROLS, STROMA_PROGRAMME, TNF_PROGRAMME, panelGenes } from './panel.js';
 
 export interface CohortOptions {
@@ -25,7 +26,7 @@ export interface CohortOptions {
   seed?: number;
   /** Number of patients. Default 124. */
   patients?: number;
-  /** Genes of the RNA-seq matrix beyond the panel genes. Default 1500. */
+  /** Genes of the RNA-seq matrix beyond the panel genes (real symbols up to 1500). Default 1500. */
   extraGenes?: number;
 }
 
@@ -191,7 +192,8 @@ export function simulateCohort(options: CohortOptions = {}): Cohort {
   for (const g of TNF_PROGRAMME) programme.set(g, { loading: 0.5 + 0.4 * gr.uniform(), factor: tnfLatent });
   for (const g of STROMA_PROGRAMME) programme.set(g, { loading: 0.5 + 0.4 * gr.uniform(), factor: stroma });
   const panel = panelGenes();
-  const extra = Array.from({ length: options.extraGenes ?? 1500 }, (_, k) => `SIMG${String(k + 1).padStart(5, '0')}`);
+  // real symbols first (pathway gene sets then match), numbered placeholders beyond 1500
+  const extra = Array.from({ length: options.extraGenes ?? 1500 }, (_, k) => BACKGROUND_GENES[k] ?? `SIMG${String(k + 1).padStart(5, '0')}`);
   const baseLog2 = new Map<string, number>();
   for (const g of [...panel, ...HOUSEKEEPING, ...extra]) baseLog2.set(g, HOUSEKEEPING.includes(g) ? 9 + gr.normal() : 6 + 2 * gr.normal());
   const log2Expr = (g: string, i: number, rr: Rng): number => {

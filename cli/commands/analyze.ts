@@ -76,19 +76,21 @@ function readManifest(path: string): AnalyzeManifest | undefined {
 
 export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
   command: 'analyze <config>',
-  describe: 'run a whole analysis from a JSON config of inputs and sigscore steps, with a manifest.json; unchanged steps are skipped on re-runs',
+  describe: 'run a whole analysis from a YAML or JSON config of inputs, endpoints, covariate groups and sigscore steps, with a manifest.json; unchanged steps are skipped on re-runs',
   builder: (y) =>
     y
-      .positional('config', { type: 'string', demandOption: true, describe: 'JSON config: {inputs, output, seed, steps: [{name, command, args}]}' })
+      .positional('config', { type: 'string', demandOption: true, describe: 'config (.yaml, .yml or .json): {title, inputs, endpoints, covariates, output, seed, steps: [{name, command, args, requires}]}' })
       .option('steps', { type: 'string', describe: 'comma-separated step names to run (default: all)' })
       .option('output', { alias: 'o', type: 'string', describe: 'output directory (default: the config\'s "output", relative to the config file)' })
       .option('input', { alias: 'i', type: 'string', array: true, describe: 'NAME=PATH: replace a config input (PATH relative to the working directory); repeatable' })
       .option('force', { type: 'boolean', default: false, describe: 'run every selected step even when nothing changed' })
-      .example('sigscore analyze examples/trial-analysis.json --steps screen,forest', 'run two steps of the example analysis'),
+      .example('sigscore analyze examples/trial-analysis.yaml', 'run the example trial analysis (after sigscore demo has written the cohort)')
+      .example('sigscore analyze examples/trial-analysis.yaml --steps screen-pretreatment,forest-pfs', 'run two steps of it'),
   handler: async (args) => {
     const file = args.config;
     if (!existsSync(file)) throw new UsageError(`${file}: config file does not exist`);
-    const config = parseAnalyzeConfig(await readText(file), file);
+    const parsed = parseAnalyzeConfig(await readText(file), file);
+    const config = args.seed === undefined ? parsed : { ...parsed, seed: args.seed };
     const base = dirname(resolve(file));
     const inputs = new Map([...config.inputs].map(([k, v]) => [k, resolve(base, v)]));
     for (const spec of args.input ?? []) {
@@ -101,9 +103,12 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
     const { commands } = await import('./index.js');
     const known = commands.map((c) => String(Array.isArray(c.command) ? c.command[0] : c.command).split(' ')[0]);
     const only = args.steps ? args.steps.split(',').map((s) => s.trim()).filter(Boolean) : undefined;
-    const plan = planAnalysis(config, { file, commands: known, only, inputs, output: outDir });
-    for (const step of plan)
-      for (const name of step.inputs) if (!existsSync(inputs.get(name)!)) throw new UsageError(analyzeMsg.missingInput(file, step.name, name, inputs.get(name)!));
+    const plan = planAnalysis(config, { file, commands: known, only, inputs, output: outDir, exists: existsSync });
+    for (const step of plan) {
+      if (step.notRun) continue;
+      const where = config.steps.find((s) => s.name === step.name)?.where ?? file;
+      for (const name of step.inputs) if (!existsSync(inputs.get(name)!)) throw new UsageError(analyzeMsg.missingInput(where, step.name, name, inputs.get(name)!));
+    }
 
     const log = (t: string): void => {
       if (!args.quiet) process.stderr.write(`analyze: ${t}\n`);
@@ -128,6 +133,12 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
     for (const [i, step] of plan.entries()) {
       const tag = `[${i + 1}/${plan.length}] ${step.name}`;
       const prev = prevSteps.get(step.name);
+      if (step.notRun) {
+        log(`${tag}: not run: ${step.notRun}`);
+        const now = new Date().toISOString();
+        records.set(step.name, { name: step.name, argv: step.argv, seed: config.seed, inputs: {}, start: now, end: now, seconds: 0, outputs: [], exitStatus: 0, notRun: step.notRun });
+        continue;
+      }
       const own = new Set((prev?.outputs ?? []).map((o) => join(outDir, o)));
       const skip = (abs: string): boolean => own.has(abs) || abs === manifestPath;
       const read: Record<string, string> = {};

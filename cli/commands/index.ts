@@ -24,6 +24,7 @@ import { gsvaCommand } from './gsva.js';
 import { reportCommand } from './report.js';
 import { analyzeCommand } from './analyze.js';
 import { compareCommand } from './compare.js';
+import { correlateCommand } from './correlate.js';
 
 export const commands: CommandModule<any, any>[] = [
   inspectCommand,
@@ -47,4 +48,5 @@ export const commands: CommandModule<any, any>[] = [
   reportCommand,
   analyzeCommand,
   compareCommand,
+  correlateCommand,
 ];

@@ -1,15 +1,37 @@
 /**
- * The declarative configuration of `sigscore analyze`: named inputs, an output directory, a seed
- * and an ordered list of steps, each running one existing `sigscore` sub-command.
+ * The declarative configuration of `sigscore analyze` (JSON or YAML): named inputs (optionally
+ * marked optional), named endpoints, named covariate groups, an output directory, a seed and an
+ * ordered list of steps, each running one existing `sigscore` sub-command. Every validation error
+ * names `file:line:column` of the offending node.
  */
 import { UsageError } from '../../core/errors.js';
+import { parseEndpoint, endpointColumns, type EndpointSpec } from '../screen-endpoints.js';
 import { analyzeMsg } from './messages.js';
+import { readConfigSource, type ConfigFormat } from './source.js';
 
-/** One step: `command` is a sigscore sub-command; `args` may use `${inputs.NAME}`, `${output}`, `${seed}`. */
+/**
+ * One step: `command` is a sigscore sub-command; `args` may use `${inputs.NAME}`, `${output}`,
+ * `${seed}`, `${endpoints.NAME}` (and `.time`, `.event`, `.column`, `.columns`), `${endpoints}`
+ * and `${covariates.GROUP}` (see `planAnalysis`).
+ */
 export interface AnalyzeStep {
   name: string;
   command: string;
   args: string[];
+  /** Names of earlier steps whose outputs this step reads: when one is not run, neither is this one. */
+  requires?: string[];
+  /** `file:line:column` of the step (for messages); absent for configs built in code. */
+  where?: string;
+  /** `file:line:column` of each argument. */
+  argWhere?: string[];
+}
+
+/** A named endpoint: `spec` is the text after `NAME=` of `sigscore screen --endpoint`. */
+export interface AnalyzeEndpoint {
+  spec: string;
+  parsed: EndpointSpec;
+  /** Clinical columns the endpoint reads. */
+  columns: string[];
 }
 
 export interface AnalyzeConfig {
@@ -17,53 +39,116 @@ export interface AnalyzeConfig {
   title?: string;
   /** Input name → file or directory path (relative paths are relative to the config file). */
   inputs: Map<string, string>;
+  /** Inputs that may be absent: steps using them are then not run (and say why in the manifest). */
+  optionalInputs: Set<string>;
+  /** Endpoint name → spec (`binary:column[op value]` or `survival:time,event`). Default none. */
+  endpoints: Map<string, AnalyzeEndpoint>;
+  /** Covariate group name → column names (in order, duplicates removed). Default none. */
+  covariates: Map<string, string[]>;
   /** Output directory (relative to the config file). Default `analysis-output`. */
   output: string;
   /** Seed passed to every step as `--seed` unless the step sets its own. Default 42. */
   seed: number;
   steps: AnalyzeStep[];
+  /** Format the config was read from. */
+  format?: ConfigFormat;
 }
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
 /**
- * Parse and validate the text of a config file. `file` is used in messages only.
- * Throws `UsageError` naming the file (and step) on any problem.
+ * Parse and validate the text of a config file (JSON when `file` ends in `.json`, else YAML).
+ * `file` is used in messages only. Throws `UsageError` naming `file:line:column` (and the step).
  */
-export function parseAnalyzeConfig(text: string, file: string): AnalyzeConfig {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    throw new UsageError(analyzeMsg.notJson(file, (e as Error).message));
-  }
-  if (!isObject(raw)) throw new UsageError(analyzeMsg.notObject(file, 'the config'));
+export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFormat): AnalyzeConfig {
+  const src = readConfigSource(text, file, format);
+  const raw = src.value;
+  const at = src.where;
+  const fail = (path: (string | number)[], msg: (where: string) => string): never => {
+    throw new UsageError(msg(at(path)));
+  };
+  if (!isObject(raw)) return fail([], (w) => analyzeMsg.notObject(w, 'the config'));
+  for (const k of Object.keys(raw))
+    if (!['title', 'inputs', 'endpoints', 'covariates', 'output', 'seed', 'steps'].includes(k)) fail([k], (w) => analyzeMsg.unknownKey(w, k));
+
   const inputs = new Map<string, string>();
-  if (raw.inputs !== undefined) {
-    if (!isObject(raw.inputs)) throw new UsageError(analyzeMsg.notObject(file, '"inputs"'));
-    for (const [k, v] of Object.entries(raw.inputs)) {
-      if (typeof v !== 'string' || v === '') throw new UsageError(analyzeMsg.badField(file, `inputs.${k}`, 'a path string'));
-      inputs.set(k, v);
+  const optionalInputs = new Set<string>();
+  if (raw.inputs !== undefined && raw.inputs !== null) {
+    if (!isObject(raw.inputs)) fail(['inputs'], (w) => analyzeMsg.notObject(w, '"inputs"'));
+    for (const [k, v] of Object.entries(raw.inputs as Record<string, unknown>)) {
+      if (!NAME.test(k)) fail(['inputs', k], (w) => analyzeMsg.badName(w, 'input', k));
+      if (typeof v === 'string' && v !== '') inputs.set(k, v);
+      else if (isObject(v) && typeof v.path === 'string' && v.path !== '' && (v.optional === undefined || typeof v.optional === 'boolean')
+        && Object.keys(v).every((x) => ['path', 'optional', 'description'].includes(x))) {
+        inputs.set(k, v.path);
+        if (v.optional) optionalInputs.add(k);
+      } else fail(['inputs', k], (w) => analyzeMsg.badField(w, `inputs.${k}`, 'a path string or {path, optional}'));
     }
   }
+
+  const endpoints = new Map<string, AnalyzeEndpoint>();
+  if (raw.endpoints !== undefined && raw.endpoints !== null) {
+    if (!isObject(raw.endpoints)) fail(['endpoints'], (w) => analyzeMsg.notObject(w, '"endpoints"'));
+    for (const [k, v] of Object.entries(raw.endpoints as Record<string, unknown>)) {
+      if (!NAME.test(k)) fail(['endpoints', k], (w) => analyzeMsg.badName(w, 'endpoint', k));
+      if (typeof v !== 'string') return fail(['endpoints', k], (w) => analyzeMsg.badEndpoint(w, k, String(v)));
+      let parsed: EndpointSpec;
+      try {
+        parsed = parseEndpoint(`${k}=${v}`);
+      } catch {
+        return fail(['endpoints', k], (w) => analyzeMsg.badEndpoint(w, k, v));
+      }
+      endpoints.set(k, { spec: v.trim(), parsed, columns: endpointColumns(parsed) });
+    }
+  }
+
+  const covariates = new Map<string, string[]>();
+  if (raw.covariates !== undefined && raw.covariates !== null) {
+    if (!isObject(raw.covariates)) fail(['covariates'], (w) => analyzeMsg.notObject(w, '"covariates"'));
+    for (const [k, v] of Object.entries(raw.covariates as Record<string, unknown>)) {
+      if (!NAME.test(k)) fail(['covariates', k], (w) => analyzeMsg.badName(w, 'covariate group', k));
+      const list = typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
+      if (!Array.isArray(list) || list.length === 0 || !list.every((c) => typeof c === 'string' && c.trim() !== ''))
+        fail(['covariates', k], (w) => analyzeMsg.badField(w, `covariates.${k}`, 'a non-empty list of column names'));
+      covariates.set(k, [...new Set((list as string[]).map((c) => c.trim()))]);
+    }
+  }
+
   const output = raw.output ?? 'analysis-output';
-  if (typeof output !== 'string' || output === '') throw new UsageError(analyzeMsg.badField(file, 'output', 'a directory path'));
+  if (typeof output !== 'string' || output === '') fail(['output'], (w) => analyzeMsg.badField(w, 'output', 'a directory path'));
   const seed = raw.seed ?? 42;
-  if (typeof seed !== 'number' || !Number.isInteger(seed)) throw new UsageError(analyzeMsg.badField(file, 'seed', 'an integer'));
-  if (raw.title !== undefined && typeof raw.title !== 'string') throw new UsageError(analyzeMsg.badField(file, 'title', 'a string'));
-  if (!Array.isArray(raw.steps) || raw.steps.length === 0) throw new UsageError(analyzeMsg.noSteps(file));
+  if (typeof seed !== 'number' || !Number.isInteger(seed)) fail(['seed'], (w) => analyzeMsg.badField(w, 'seed', 'an integer'));
+  if (raw.title !== undefined && typeof raw.title !== 'string') fail(['title'], (w) => analyzeMsg.badField(w, 'title', 'a string'));
+  if (!Array.isArray(raw.steps) || raw.steps.length === 0) fail(['steps'], (w) => analyzeMsg.noSteps(w));
+
   const steps: AnalyzeStep[] = [];
   const names = new Set<string>();
-  raw.steps.forEach((s: unknown, i: number) => {
-    if (!isObject(s)) throw new UsageError(analyzeMsg.badStep(file, i, 'must be an object {name, command, args}'));
-    if (typeof s.name !== 'string' || s.name === '') throw new UsageError(analyzeMsg.badStep(file, i, '"name" must be a non-empty string'));
-    if (typeof s.command !== 'string' || s.command === '') throw new UsageError(analyzeMsg.badStep(file, i, `step ${JSON.stringify(s.name)}: "command" must be a non-empty string`));
+  (raw.steps as unknown[]).forEach((s: unknown, i: number) => {
+    const p = ['steps', i];
+    if (!isObject(s)) return fail(p, (w) => analyzeMsg.badStep(w, i, 'must be an object {name, command, args}'));
+    if (typeof s.name !== 'string' || s.name === '') fail([...p, 'name'], (w) => analyzeMsg.badStep(w, i, '"name" must be a non-empty string'));
+    const name = s.name as string;
+    const label = `step ${JSON.stringify(name)}`;
+    for (const k of Object.keys(s))
+      if (!['name', 'command', 'args', 'requires', 'description'].includes(k)) fail([...p, k], (w) => analyzeMsg.badStep(w, i, `${label}: unknown key ${JSON.stringify(k)} (keys: name, command, args, requires, description)`));
+    if (typeof s.command !== 'string' || s.command === '') fail([...p, 'command'], (w) => analyzeMsg.badStep(w, i, `${label}: "command" must be a non-empty string`));
     const args = s.args ?? [];
     if (!Array.isArray(args) || !args.every((a) => typeof a === 'string' || typeof a === 'number'))
-      throw new UsageError(analyzeMsg.badStep(file, i, `step ${JSON.stringify(s.name)}: "args" must be an array of strings`));
-    if (names.has(s.name)) throw new UsageError(analyzeMsg.duplicateStep(file, s.name));
-    names.add(s.name);
-    steps.push({ name: s.name, command: s.command, args: args.map(String) });
+      fail([...p, 'args'], (w) => analyzeMsg.badStep(w, i, `${label}: "args" must be an array of strings`));
+    if (names.has(name)) fail([...p, 'name'], (w) => analyzeMsg.duplicateStep(w, name));
+    let requires: string[] | undefined;
+    if (s.requires !== undefined) {
+      const r = typeof s.requires === 'string' ? [s.requires] : s.requires;
+      if (!Array.isArray(r) || !r.every((x) => typeof x === 'string')) return fail([...p, 'requires'], (w) => analyzeMsg.badStep(w, i, `${label}: "requires" must be a list of step names`));
+      r.forEach((x, j) => { if (!names.has(x)) fail([...p, 'requires', j], (w) => analyzeMsg.unknownRequired(w, name, x, [...names])); });
+      requires = r;
+    }
+    names.add(name);
+    steps.push({
+      name, command: s.command as string, args: (args as unknown[]).map(String), requires,
+      where: at(p), argWhere: (args as unknown[]).map((_, j) => at([...p, 'args', j])),
+    });
   });
-  return { title: raw.title as string | undefined, inputs, output, seed, steps };
+  return { title: raw.title as string | undefined, inputs, optionalInputs, endpoints, covariates, output: output as string, seed: seed as number, steps, format: src.format };
 }

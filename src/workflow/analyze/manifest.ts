@@ -19,6 +19,8 @@ export interface StepRecord {
   exitStatus: number;
   /** True when the step was skipped because nothing changed since the recorded run. */
   skipped?: boolean;
+  /** Why the step was not run (an optional input is absent, or a step it requires was not run). */
+  notRun?: string;
 }
 
 export interface AnalyzeManifest {
