@@ -1,8 +1,8 @@
 /**
  * Assemble a report from whatever result tables a run produced: each table is recognised by its
  * columns (DE, KM + summary + log-rank, Cox, screen, forest importance, correlation, predicted
- * probability, GSEA, signature scores) and gets its plots and a result table; anything else is
- * listed as a table.
+ * probability, cross-correlation of two feature sets, GSEA with the running sums of its top sets,
+ * signature scores) and gets its plots and a result table; anything else is listed as a table.
  */
 import type { ReportInput, ReportSection, ReportTable } from './report.js';
 import type { VegaLiteSpec } from './theme.js';
@@ -17,6 +17,8 @@ import { heatmapSpec } from './heatmap.js';
 import { boxSpec } from './box.js';
 import { correlationFromTable, annotationFor, annotationTrack, boxFromScores } from './inputs.js';
 import { createMatrix } from '../core/matrix.js';
+import { crossCorrelationSpec } from './report-cross-correlation.js';
+import { enrichmentSpec } from './enrichment.js';
 
 export interface ReportItem {
   /** File name (relative path) shown in the report. */
@@ -124,6 +126,13 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
       });
     } else if (has(t, 'covariate', 'importance')) {
       attempt(it, () => ({ title: `Variable importance — ${it.name}`, charts: [{ spec: importanceSpec(t).spec }], tables: [tableRows(t, undefined, 30)] }));
+    } else if (has(t, 'feature_a', 'feature_b') && (hasColumn(t, 'rho') || hasColumn(t, 'r'))) {
+      attempt(it, () => ({
+        title: `Correlation — ${it.name}`,
+        text: `${new Set(strings(t, 'feature_a')).size} × ${new Set(strings(t, 'feature_b')).size} features; * q < 0.05, ** q < 0.01 (BH over all pairs).`,
+        charts: [{ spec: crossCorrelationSpec(t).spec }],
+        tables: [{ title: 'Strongest pairs by p', ...tableRows(t, 'p', 30) }],
+      }));
     } else if (has(t, 'covariate_1', 'covariate_2') && (hasColumn(t, 'rho') || hasColumn(t, 'r'))) {
       attempt(it, () => {
         const c = correlationFromTable(t);
@@ -149,12 +158,39 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
       }
     }
   }
+  const gseaTables = tables.filter((i) => has(i.table, 'pathway', 'NES', 'padj'));
+  for (const it of items.filter((i) => i.json && Array.isArray(i.json.sets))) attempt(it, () => runningSumSection(it, nearest(it.name, gseaTables)));
   const specs = items.filter((i) => i.spec);
   if (specs.length) {
     sections.push({ title: 'Other plots', charts: specs.map((s) => ({ title: s.name, spec: s.spec! })) });
     specs.forEach((s) => used.add(s.name));
   }
   return { report: { title: options.title ?? 'sigscore report', subtitle: options.subtitle, sections, footer: options.footer }, used: [...used], warnings };
+}
+
+interface RunningSums {
+  stats?: number[];
+  sets: { pathway: string; hits: number[]; runningSum: number[] }[];
+}
+
+/** Enrichment plots (running sum, barcode, ranking) of the top 3 sets by adjusted p of the paired GSEA table. */
+function runningSumSection(it: ReportItem, gsea: ReportItem | undefined): ReportSection {
+  const rs = it.json as unknown as RunningSums;
+  const byName = new Map(rs.sets.map((s) => [s.pathway, s] as const));
+  let chosen = rs.sets.slice(0, 3).map((s) => ({ set: s, NES: undefined as number | undefined, padj: undefined as number | undefined }));
+  if (gsea?.table) {
+    const t = gsea.table;
+    const path = strings(t, 'pathway');
+    const nes = numbers(t, 'NES');
+    const padj = numbers(t, 'padj');
+    chosen = sortedIdx(t, 'padj').filter((i) => byName.has(path[i])).slice(0, 3).map((i) => ({ set: byName.get(path[i])!, NES: nes[i], padj: padj[i] }));
+  }
+  if (!chosen.length) throw new Error('no gene set with a running sum');
+  return {
+    title: `GSEA enrichment plots — ${it.name}`,
+    text: gsea ? `Top ${chosen.length} gene sets by adjusted p in ${gsea.name}.` : undefined,
+    charts: chosen.map((c) => ({ title: c.set.pathway, spec: enrichmentSpec({ ...c.set, stats: rs.stats, NES: c.NES, padj: c.padj }).spec })),
+  };
 }
 
 /** Every column after the first holds numbers (checked on the first rows). */
