@@ -6,4 +6,4 @@ export * from './screen-join.js';
 export * from './screen.js';
 export * from './forest.js';
 export * from './analyze/index.js';
-export * from './compare.js';
+export * from './compare/index.js';

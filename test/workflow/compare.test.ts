@@ -3,7 +3,7 @@ import { existsSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { commonGenes, compareDistributions, logOddsPerSd, metaAnalysis } from '../../src/workflow/compare.js';
+import { commonGenes, compareDistributions, logOddsPerSd, metaAnalysis } from '../../src/workflow/compare/index.js';
 import { sigscore } from '../helpers/cli.js';
 
 describe('metaAnalysis', () => {
@@ -112,12 +112,12 @@ describe.skipIf(!present)('sigscore compare over the eight ICB cohorts', () => {
     expect(i2).toBeGreaterThanOrEqual(0);
     expect(i2).toBeLessThan(1);
     const forest = readFileSync(join(out, 'forest.tsv'), 'utf8').trim().split('\n');
-    expect(forest[0]).toBe('term\tor\tor_lower\tor_upper\tp\ti2');
+    expect(forest[0]).toBe('term\tn\tevents\tor\tor_lower\tor_upper\tp\tweight\tpooled\ti2');
     expect(forest.length).toBe(1 + cohorts.length + 2);
     const plot = await sigscore(['plot', 'forest', join(out, 'forest.tsv'), '--estimate', 'or', '--lower', 'or_lower', '--upper', 'or_upper', '--measure', 'OR', '-o', join(out, 'forest.svg'), '--quiet']);
     expect(plot.code).toBe(0);
     expect(readFileSync(join(out, 'forest.svg'), 'utf8')).toMatch(/<svg/);
     const dist = readFileSync(join(out, 'dist.tsv'), 'utf8').trim().split('\n');
     expect(dist[0]).toBe('signature\tcohort\tn\tmedian\tp\tauc\tcliff_delta\tfraction_above_reference_median\treference');
-  }, 60_000);
+  });
 });
