@@ -22,17 +22,41 @@ export interface ForestOptions extends PlotCommon {
   filterValue?: string;
   /** Rows drawn (in table order). Default 40. */
   maxRows?: number;
+  /**
+   * Study-weight column of a meta-analysis (any positive scale, e.g. % of the total): the square's
+   * area is proportional to the weight. Used when the column exists. Default `weight`.
+   */
+  weight?: string;
+  /**
+   * Column flagging pooled estimates (1/true): drawn as diamonds, e.g. the fixed and random
+   * effects rows of a meta-analysis. Used when the column exists. Default `pooled`.
+   */
+  pooled?: string;
 }
 
-/** One row per term: point at the estimate, line over [lower, upper], reference line at 1, text column with the numbers. O(n). */
+const SQUARE = 60;
+const DIAMOND = 160;
+
+/**
+ * One row per term: point at the estimate, line over [lower, upper], reference line at 1, text
+ * column with the numbers. With a `weight` column the squares' areas follow the weights; rows
+ * flagged in the `pooled` column are diamonds (meta-analysis summaries). O(n).
+ */
 export function forestSpec(input: TableInput, options: ForestOptions = {}): { spec: VegaLiteSpec; warnings: string[] } {
   const t = toPlotTable(input);
-  const o = { term: 'term', estimate: 'hr', lower: 'hr_lower', upper: 'hr_upper', p: 'p', measure: 'HR', maxRows: 40, width: 360, ...options };
+  const o = { term: 'term', estimate: 'hr', lower: 'hr_lower', upper: 'hr_upper', p: 'p', measure: 'HR', maxRows: 40, width: 360, weight: 'weight', pooled: 'pooled', ...options };
   const term = strings(t, o.term);
   const est = numbers(t, o.estimate);
   const lo = numbers(t, o.lower);
   const hi = numbers(t, o.upper);
   const p = hasColumn(t, o.p) ? numbers(t, o.p) : undefined;
+  const wt = hasColumn(t, o.weight) ? numbers(t, o.weight) : undefined;
+  const pooledCol = hasColumn(t, o.pooled) ? strings(t, o.pooled) : undefined;
+  const isPooled = (i: number): boolean => !!pooledCol && ['1', 'true', 'TRUE', 'yes'].includes(pooledCol[i]);
+  let maxW = 0;
+  if (wt) for (let i = 0; i < t.nrow; i++) if (!isPooled(i) && wt[i] > maxW && Number.isFinite(wt[i])) maxW = wt[i];
+  // area ∝ weight, the heaviest study drawn at 4× the default square
+  const sizeOf = (i: number): number => (isPooled(i) ? DIAMOND : wt && maxW > 0 && wt[i] > 0 ? Math.max(12, 4 * SQUARE * (wt[i] / maxW)) : SQUARE);
   const keep = o.filterColumn ? strings(t, o.filterColumn).map((v) => v === o.filterValue) : new Array<boolean>(t.nrow).fill(true);
   const warnings: string[] = [];
   const rows: Record<string, unknown>[] = [];
@@ -47,6 +71,8 @@ export function forestSpec(input: TableInput, options: ForestOptions = {}): { sp
       term: term[i], est: r9(est[i]), lo: ok ? r9(lo[i]) : null, hi: ok ? r9(hi[i]) : null,
       label: `${fmt(est[i], dg)} (${fmt(lo[i], dg)}–${fmt(hi[i], dg)})${p ? `  ${formatP(p[i])}` : ''}`,
       sig: p ? (p[i] < 0.05 ? 'p < 0.05' : 'p ≥ 0.05') : 'p ≥ 0.05',
+      shape: isPooled(i) ? 'diamond' : 'square', size: r9(sizeOf(i)),
+      ...(wt && !isPooled(i) && Number.isFinite(wt[i]) ? { weight: r9(wt[i]) } : {}),
     });
   }
   if (bad) warnings.push(plotMsg.nonPositive(bad, o.estimate));
@@ -63,11 +89,13 @@ export function forestSpec(input: TableInput, options: ForestOptions = {}): { sp
       { data: { values: [{ one: 1 }] }, mark: { type: 'rule', strokeDash: [4, 3], color: '#777' }, encoding: { x: { field: 'one', type: 'quantitative', scale: xScale } } },
       { transform: [{ filter: 'datum.lo != null' }], mark: { type: 'rule', strokeWidth: 1.6 }, encoding: { y, x: { field: 'lo', type: 'quantitative', scale: xScale, title: `${o.measure} (95% CI, log scale)` }, x2: { field: 'hi' }, color: { field: 'sig', type: 'nominal', scale: { domain: ['p < 0.05', 'p ≥ 0.05'], range: [COLORS.up, COLORS.neutral] }, legend: null } } },
       {
-        mark: { type: 'square', size: 60, opacity: 1 },
+        mark: { type: 'point', filled: true, opacity: 1 },
         encoding: {
           y, x: { field: 'est', type: 'quantitative', scale: xScale, title: `${o.measure} (95% CI, log scale)` },
           color: { field: 'sig', type: 'nominal', scale: { domain: ['p < 0.05', 'p ≥ 0.05'], range: [COLORS.up, COLORS.neutral] }, legend: null },
-          tooltip: [{ field: 'term' }, { field: 'label', title: o.measure }],
+          shape: { field: 'shape', type: 'nominal', scale: null },
+          size: { field: 'size', type: 'quantitative', scale: null },
+          tooltip: [{ field: 'term' }, { field: 'label', title: o.measure }, ...(wt ? [{ field: 'weight', title: 'weight' }] : [])],
         },
       },
     ],
