@@ -88,9 +88,9 @@ describe('sigscore analyze', () => {
     expect(existsSync(join(dir, 'bad-out'))).toBe(false);
   };
   it('rejects an unknown command with exit 2, one line naming the config and the step', () =>
-    bad((c) => (c.steps[1].command = 'convrt'), /bad\.json: step "csv": unknown command "convrt"/));
-  it('rejects a bad substitution', () => bad((c) => c.steps[0].args.push('${inputs.clinical}'), /bad\.json: step "scores": cannot substitute "\$\{inputs\.clinical\}"/));
-  it('rejects a missing input file', () => bad((c) => (c.inputs.expr = 'data/nope.tsv'), /bad\.json: step "scores": input "expr" \(.*nope\.tsv\) does not exist/));
+    bad((c) => (c.steps[1].command = 'convrt'), /bad\.json:1:\d+: step "csv": unknown command "convrt"/));
+  it('rejects a bad substitution', () => bad((c) => c.steps[0].args.push('${inputs.clinical}'), /bad\.json:1:\d+: step "scores": cannot substitute "\$\{inputs\.clinical\}"/));
+  it('rejects a missing input file', () => bad((c) => (c.inputs.expr = 'data/nope.tsv'), /bad\.json:1:\d+: step "scores": input "expr" \(.*nope\.tsv\) does not exist/));
   it('rejects an unknown --steps name', async () => {
     const r = await sigscore(['analyze', cfg, '--steps', 'nope']);
     expect(r.code).toBe(2);
@@ -107,5 +107,55 @@ describe('sigscore analyze', () => {
     expect(r.stderr).toMatch(/fail\.json: step "csv" failed with exit code 1/);
     const m = JSON.parse(readFileSync(join(dir, 'fail-out', 'manifest.json'), 'utf8'));
     expect(m.steps.map((s: any) => s.exitStatus)).toEqual([0, 1]);
+  });
+
+  it('runs the same analysis from a YAML config, with groups and an optional input that is absent', async () => {
+    const yml = join(dir, 'analysis.yaml');
+    writeFileSync(yml, [
+      'title: tiny yaml',
+      'seed: 11',
+      'output: yaml-out',
+      'inputs:',
+      '  expr: data/expr.tsv',
+      '  sets: data/sets.gmt',
+      '  extra: {path: data/absent.gmt, optional: true}',
+      'steps:',
+      '  - name: scores',
+      '    command: score',
+      '    args: ["${inputs.expr}", -s, "${inputs.sets}", -m, mean, -o, "${output}/scores/s.tsv"]',
+      '  - name: extra-scores',
+      '    command: score',
+      '    args: ["${inputs.expr}", -s, "${inputs.extra}", -o, "${output}/scores/extra.tsv"]',
+      '  - name: extra-csv',
+      '    command: convert',
+      '    requires: [extra-scores]',
+      '    args: ["${output}/scores/extra.tsv", "${output}/scores/extra.csv"]',
+      '  - name: csv',
+      '    command: convert',
+      '    args: ["${output}/scores/s.tsv", "${output}/scores/s.csv"]',
+      '',
+    ].join('\n'));
+    const r = await sigscore(['analyze', yml]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/\[2\/4\] extra-scores: not run: optional input "extra" \(.*absent\.gmt\) is absent/);
+    expect(r.stderr).toMatch(/\[3\/4\] extra-csv: not run: step "extra-scores", whose outputs it reads, was not run/);
+    const yout = join(dir, 'yaml-out');
+    expect((await sigscore(['analyze', cfg, '--force', '--quiet'])).code).toBe(0);
+    expect(readFileSync(join(yout, 'scores', 's.csv'), 'utf8')).toBe(readFileSync(join(out, 'scores', 's.csv'), 'utf8'));
+    expect(existsSync(join(yout, 'scores', 'extra.tsv'))).toBe(false);
+    const m = JSON.parse(readFileSync(join(yout, 'manifest.json'), 'utf8'));
+    expect(m.title).toBe('tiny yaml');
+    expect(m.steps.map((s: any) => s.notRun ?? 'run')).toEqual(['run', 'optional input "extra" (' + join(dir, 'data', 'absent.gmt') + ') is absent', 'step "extra-scores", whose outputs it reads, was not run', 'run']);
+    expect(m.steps[1].outputs).toEqual([]);
+  });
+
+  it('names file:line:column of a YAML config error, exit 2, nothing written', async () => {
+    const yml = join(dir, 'bad.yaml');
+    writeFileSync(yml, 'output: bad-yaml-out\nendpoints:\n  pfs: survival:t,e\nsteps:\n  - name: s\n    command: screen\n    args: [c.tsv, -e, "${endpoints.os}"]\n');
+    const r = await sigscore(['analyze', yml]);
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/bad\.yaml:7:23: step "s": unknown endpoint "os" \(endpoints: pfs\)/);
+    expect(existsSync(join(dir, 'bad-yaml-out'))).toBe(false);
   });
 });

@@ -1,7 +1,11 @@
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/core/errors.js';
-import { canSkipStep, parseAnalyzeConfig, planAnalysis, type StepRecord } from '../../src/workflow/analyze/index.js';
+import { canSkipStep, configFormat, parseAnalyzeConfig, planAnalysis, type StepRecord } from '../../src/workflow/analyze/index.js';
 
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const text = JSON.stringify({
   inputs: { expr: 'data/expr.tsv', sets: 'data/sets.gmt' },
   output: 'out',
@@ -11,7 +15,37 @@ const text = JSON.stringify({
     { name: 'csv', command: 'convert', args: ['${output}/s.tsv', '${output}/s.csv', '--seed', '${seed}'] },
   ],
 });
-const commands = ['score', 'convert', 'gsva', 'analyze', 'demo'];
+const commands = ['score', 'convert', 'gsva', 'screen', 'forest', 'analyze', 'demo'];
+
+const yaml = `title: groups
+inputs:
+  clinical: clin.tsv
+  sets: { path: sets.gmt, optional: true }
+endpoints:
+  response: binary:ongoing_response
+  pfs: survival:pfs_time,pfs_event
+  ne3: binary:ne_grade>=3
+covariates:
+  pre: [age, flipi, tnfa_d0]
+  post: [cart_peak, il15_peak]
+steps:
+  - name: screen-pre
+    command: screen
+    args: ["\${inputs.clinical}", --endpoint, "\${endpoints}", --covariates, "\${covariates.pre}", -o, "\${output}/a.tsv"]
+  - name: forest-pfs
+    command: forest
+    args: ["\${inputs.clinical}", -e, "\${endpoints.pfs}", "--covariates=\${covariates.pre},\${covariates.post}", -o, x.tsv]
+  - name: km
+    command: score
+    args: [--time, "\${endpoints.pfs.time}", --event, "\${endpoints.pfs.event}", --col, "\${endpoints.ne3.column}", --cols, "\${endpoints.pfs.columns}"]
+  - name: gsva
+    command: gsva
+    args: ["\${inputs.sets}", -o, "\${output}/g.tsv"]
+  - name: after-gsva
+    command: convert
+    requires: [gsva]
+    args: ["\${output}/g.tsv", "\${output}/g.csv"]
+`;
 
 describe('parseAnalyzeConfig', () => {
   it('reads inputs into a Map, output, seed and the ordered steps', () => {
@@ -20,23 +54,62 @@ describe('parseAnalyzeConfig', () => {
     expect(c.output).toBe('out');
     expect(c.seed).toBe(7);
     expect(c.steps.map((s) => s.name)).toEqual(['scores', 'csv']);
+    expect(c.format).toBe('json');
   });
   it('defaults seed to 42 and output to analysis-output', () => {
     const c = parseAnalyzeConfig('{"steps":[{"name":"a","command":"score"}]}', 'a.json');
     expect(c.seed).toBe(42);
     expect(c.output).toBe('analysis-output');
     expect(c.steps[0].args).toEqual([]);
+    expect(c.endpoints.size).toBe(0);
+    expect(c.covariates.size).toBe(0);
+  });
+  it('reads YAML with endpoints, covariate groups, optional inputs and requires', () => {
+    const c = parseAnalyzeConfig(yaml, 'a.yaml');
+    expect(c.format).toBe('yaml');
+    expect([...c.endpoints.keys()]).toEqual(['response', 'pfs', 'ne3']);
+    expect(c.endpoints.get('ne3')!.parsed).toEqual({ name: 'ne3', kind: 'binary', column: 'ne_grade', op: '>=', value: '3' });
+    expect(c.endpoints.get('pfs')!.columns).toEqual(['pfs_time', 'pfs_event']);
+    expect(c.covariates.get('pre')).toEqual(['age', 'flipi', 'tnfa_d0']);
+    expect(c.inputs.get('sets')).toBe('sets.gmt');
+    expect([...c.optionalInputs]).toEqual(['sets']);
+    expect(c.steps[4].requires).toEqual(['gsva']);
+    expect(c.steps[0].where).toBe('a.yaml:13:5');
+    expect(c.steps[0].argWhere![2]).toBe('a.yaml:15:46');
+  });
+  it('chooses the format by extension', () => {
+    expect(configFormat('x.json')).toBe('json');
+    expect(configFormat('x.JSON')).toBe('json');
+    expect(configFormat('x.yaml')).toBe('yaml');
+    expect(configFormat('x.yml')).toBe('yaml');
+  });
+  it('reads examples/trial-analysis.yaml and .json to the same analysis', () => {
+    const y = parseAnalyzeConfig(readFileSync(join(root, 'examples', 'trial-analysis.yaml'), 'utf8'), 'trial-analysis.yaml');
+    const j = parseAnalyzeConfig(readFileSync(join(root, 'examples', 'trial-analysis.json'), 'utf8'), 'trial-analysis.json');
+    const strip = (c: typeof y) => ({ ...c, format: undefined, steps: c.steps.map((s) => ({ ...s, where: undefined, argWhere: undefined })) });
+    expect(strip(j)).toEqual(strip(y));
+    expect(y.steps.length).toBeGreaterThanOrEqual(20);
+    expect([...y.covariates.keys()]).toEqual(['pretreatment', 'post_infusion', 'tumour_panel']);
   });
   it.each([
-    ['not json', '{', /a\.json: not valid JSON/],
-    ['no steps', '{"steps":[]}', /a\.json: "steps" must be a non-empty array/],
-    ['step without command', '{"steps":[{"name":"x"}]}', /a\.json: step 1: step "x": "command"/],
-    ['duplicate names', '{"steps":[{"name":"x","command":"a"},{"name":"x","command":"b"}]}', /step name "x" is used twice/],
-    ['non-integer seed', '{"seed":1.5,"steps":[{"name":"x","command":"a"}]}', /"seed" must be an integer/],
-    ['non-string input', '{"inputs":{"a":3},"steps":[{"name":"x","command":"a"}]}', /"inputs\.a" must be a path string/],
-  ])('rejects %s with a UsageError naming the file', (_label, t, re) => {
-    expect(() => parseAnalyzeConfig(t, 'a.json')).toThrow(UsageError);
-    expect(() => parseAnalyzeConfig(t, 'a.json')).toThrow(re);
+    ['not json', '{', 'a.json', /^a\.json:1:2: not valid JSON/],
+    ['json error on a later line', '{\n  "steps": [\n    {"name": "x",,}\n  ]\n}', 'a.json', /^a\.json:3:18: not valid JSON/],
+    ['bad yaml', 'steps:\n  - name: x\n   command: y\n', 'a.yaml', /^a\.yaml:3:\d+: not valid YAML/],
+    ['duplicate yaml key', 'seed: 1\nseed: 2\nsteps: []\n', 'a.yaml', /^a\.yaml:2:1: not valid YAML/],
+    ['no steps', '{"steps":[]}', 'a.json', /^a\.json:1:10: "steps" must be a non-empty list/],
+    ['step without command', '{"steps":[{"name":"x"}]}', 'a.json', /^a\.json:1:11: step 1: step "x": "command"/],
+    ['duplicate names', 'steps:\n  - {name: x, command: a}\n  - {name: x, command: b}\n', 'a.yaml', /^a\.yaml:3:12: step name "x" is used twice/],
+    ['non-integer seed', 'seed: 1.5\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:1:7: "seed" must be an integer/],
+    ['non-string input', '{"inputs":{"a":3},"steps":[{"name":"x","command":"a"}]}', 'a.json', /^a\.json:1:16: "inputs\.a" must be a path string/],
+    ['unknown top-level key', 'stpes: []\n', 'a.yaml', /^a\.yaml:1:1: unknown key "stpes"/],
+    ['unknown step key', 'steps:\n  - {name: x, command: a, arg: [1]}\n', 'a.yaml', /^a\.yaml:2:27: step 1: step "x": unknown key "arg"/],
+    ['bad endpoint', 'endpoints:\n  os: survival:os_time\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:2:7: endpoint "os": "survival:os_time" must be/],
+    ['empty covariate group', 'covariates:\n  pre: []\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:2:8: "covariates\.pre" must be a non-empty list/],
+    ['requires a later step', 'steps:\n  - {name: x, command: a, requires: [y]}\n  - {name: y, command: a}\n', 'a.yaml', /^a\.yaml:2:38: step "x": "requires" names "y", which is not an earlier step/],
+    ['bad group name', 'covariates:\n  "pre.x": [a]\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:2:3: covariate group name "pre\.x"/],
+  ])('rejects %s with a UsageError naming file:line:column', (_label, t, file, re) => {
+    expect(() => parseAnalyzeConfig(t, file)).toThrow(UsageError);
+    expect(() => parseAnalyzeConfig(t, file)).toThrow(re);
   });
 });
 
@@ -58,17 +131,51 @@ describe('planAnalysis', () => {
   it('rejects an unknown --steps name', () => {
     expect(() => planAnalysis(config, { file: 'a.json', commands, only: ['nope'] })).toThrow(/a\.json: --steps names "nope"/);
   });
-  it('rejects an unknown command, and analyze/demo as step commands', () => {
+  it('rejects an unknown command, and analyze/demo as step commands, naming the step position', () => {
     for (const command of ['scroe', 'analyze', 'demo']) {
       const c = { ...config, steps: [{ name: 'x', command, args: [] }] };
       expect(() => planAnalysis(c, { file: 'a.json', commands })).toThrow(new RegExp(`a\\.json: step "x": unknown command "${command}"`));
     }
+    const y = parseAnalyzeConfig('steps:\n  - {name: a, command: score}\n  - {name: x, command: scroe}\n', 'b.yaml');
+    expect(() => planAnalysis(y, { file: 'b.yaml', commands })).toThrow(/^b\.yaml:3:5: step "x": unknown command "scroe"/);
   });
   it('rejects unknown inputs, unknown variables and unclosed tokens', () => {
     for (const arg of ['${inputs.nope}', '${outptu}/x', '${inputs.expr']) {
       const c = { ...config, steps: [{ name: 'x', command: 'score', args: [arg] }] };
       expect(() => planAnalysis(c, { file: 'a.json', commands })).toThrow(/a\.json: step "x": cannot substitute/);
     }
+  });
+
+  const groups = parseAnalyzeConfig(yaml, 'g.yaml');
+  it('expands ${endpoints} and a whole-argument ${covariates.GROUP} into several arguments', () => {
+    const [screen] = planAnalysis(groups, { file: 'g.yaml', commands, output: 'o' });
+    expect(screen.argv).toEqual([
+      'screen', 'clin.tsv', '--endpoint', 'response=binary:ongoing_response', 'pfs=survival:pfs_time,pfs_event', 'ne3=binary:ne_grade>=3',
+      '--covariates', 'age', 'flipi', 'tnfa_d0', '-o', 'o/a.tsv', '--seed', '42',
+    ]);
+  });
+  it('substitutes ${endpoints.NAME} as NAME=SPEC, its fields, and joins groups inside a longer argument', () => {
+    const plan = planAnalysis(groups, { file: 'g.yaml', commands });
+    expect(plan[1].argv.slice(2, 5)).toEqual(['-e', 'pfs=survival:pfs_time,pfs_event', '--covariates=age,flipi,tnfa_d0,cart_peak,il15_peak']);
+    expect(plan[2].argv.slice(1, 9)).toEqual(['--time', 'pfs_time', '--event', 'pfs_event', '--col', 'ne_grade', '--cols', 'pfs_time,pfs_event']);
+  });
+  it('rejects an unknown endpoint, field or covariate group, naming the step and the argument position', () => {
+    const bad = (arg: string, re: RegExp): void => {
+      const c = parseAnalyzeConfig(yaml.replace('"${covariates.pre}"', JSON.stringify(arg)), 'g.yaml');
+      expect(() => planAnalysis(c, { file: 'g.yaml', commands })).toThrow(UsageError);
+      expect(() => planAnalysis(c, { file: 'g.yaml', commands })).toThrow(re);
+    };
+    bad('${endpoints.os}', /^g\.yaml:15:76: step "screen-pre": unknown endpoint "os" \(endpoints: response, pfs, ne3\)/);
+    bad('${endpoints.os.time}', /step "screen-pre": unknown endpoint "os"/);
+    bad('${endpoints.response.time}', /step "screen-pre": endpoint "response" has no "time"/);
+    bad('${covariates.postinfusion}', /^g\.yaml:15:76: step "screen-pre": unknown covariate group "postinfusion" \(groups: pre, post\)/);
+    bad('--x=${covariates.nope}', /step "screen-pre": unknown covariate group "nope"/);
+  });
+  it('marks steps using an absent optional input, and steps requiring them, as not run', () => {
+    const plan = planAnalysis(groups, { file: 'g.yaml', commands, exists: (p) => p !== 'sets.gmt' });
+    expect(plan.map((s) => s.notRun)).toEqual([undefined, undefined, undefined,
+      'optional input "sets" (sets.gmt) is absent', 'step "gsva", whose outputs it reads, was not run']);
+    expect(planAnalysis(groups, { file: 'g.yaml', commands, exists: () => true }).every((s) => !s.notRun)).toBe(true);
   });
 });
 
@@ -83,5 +190,6 @@ describe('canSkipStep', () => {
     expect(canSkipStep(prev, ['score', 'a'], { a: 'h1' }, () => false)).toBe(false);
     expect(canSkipStep({ ...prev, exitStatus: 1 }, ['score', 'a'], { a: 'h1' }, yes)).toBe(false);
     expect(canSkipStep(undefined, ['score', 'a'], { a: 'h1' }, yes)).toBe(false);
+    expect(canSkipStep({ ...prev, outputs: [], notRun: 'x' }, ['score', 'a'], { a: 'h1' }, yes)).toBe(false);
   });
 });

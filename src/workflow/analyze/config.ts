@@ -65,19 +65,20 @@ export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFo
   const src = readConfigSource(text, file, format);
   const raw = src.value;
   const at = src.where;
+  const atKey = src.whereKey.bind(src);
   const fail = (path: (string | number)[], msg: (where: string) => string): never => {
     throw new UsageError(msg(at(path)));
   };
   if (!isObject(raw)) return fail([], (w) => analyzeMsg.notObject(w, 'the config'));
   for (const k of Object.keys(raw))
-    if (!['title', 'inputs', 'endpoints', 'covariates', 'output', 'seed', 'steps'].includes(k)) fail([k], (w) => analyzeMsg.unknownKey(w, k));
+    if (!['title', 'inputs', 'endpoints', 'covariates', 'output', 'seed', 'steps'].includes(k)) throw new UsageError(analyzeMsg.unknownKey(atKey([k]), k));
 
   const inputs = new Map<string, string>();
   const optionalInputs = new Set<string>();
   if (raw.inputs !== undefined && raw.inputs !== null) {
     if (!isObject(raw.inputs)) fail(['inputs'], (w) => analyzeMsg.notObject(w, '"inputs"'));
     for (const [k, v] of Object.entries(raw.inputs as Record<string, unknown>)) {
-      if (!NAME.test(k)) fail(['inputs', k], (w) => analyzeMsg.badName(w, 'input', k));
+      if (!NAME.test(k)) throw new UsageError(analyzeMsg.badName(atKey(['inputs', k]), 'input', k));
       if (typeof v === 'string' && v !== '') inputs.set(k, v);
       else if (isObject(v) && typeof v.path === 'string' && v.path !== '' && (v.optional === undefined || typeof v.optional === 'boolean')
         && Object.keys(v).every((x) => ['path', 'optional', 'description'].includes(x))) {
@@ -91,7 +92,7 @@ export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFo
   if (raw.endpoints !== undefined && raw.endpoints !== null) {
     if (!isObject(raw.endpoints)) fail(['endpoints'], (w) => analyzeMsg.notObject(w, '"endpoints"'));
     for (const [k, v] of Object.entries(raw.endpoints as Record<string, unknown>)) {
-      if (!NAME.test(k)) fail(['endpoints', k], (w) => analyzeMsg.badName(w, 'endpoint', k));
+      if (!NAME.test(k)) throw new UsageError(analyzeMsg.badName(atKey(['endpoints', k]), 'endpoint', k));
       if (typeof v !== 'string') return fail(['endpoints', k], (w) => analyzeMsg.badEndpoint(w, k, String(v)));
       let parsed: EndpointSpec;
       try {
@@ -107,7 +108,7 @@ export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFo
   if (raw.covariates !== undefined && raw.covariates !== null) {
     if (!isObject(raw.covariates)) fail(['covariates'], (w) => analyzeMsg.notObject(w, '"covariates"'));
     for (const [k, v] of Object.entries(raw.covariates as Record<string, unknown>)) {
-      if (!NAME.test(k)) fail(['covariates', k], (w) => analyzeMsg.badName(w, 'covariate group', k));
+      if (!NAME.test(k)) throw new UsageError(analyzeMsg.badName(atKey(['covariates', k]), 'covariate group', k));
       const list = typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
       if (!Array.isArray(list) || list.length === 0 || !list.every((c) => typeof c === 'string' && c.trim() !== ''))
         fail(['covariates', k], (w) => analyzeMsg.badField(w, `covariates.${k}`, 'a non-empty list of column names'));
@@ -131,7 +132,7 @@ export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFo
     const name = s.name as string;
     const label = `step ${JSON.stringify(name)}`;
     for (const k of Object.keys(s))
-      if (!['name', 'command', 'args', 'requires', 'description'].includes(k)) fail([...p, k], (w) => analyzeMsg.badStep(w, i, `${label}: unknown key ${JSON.stringify(k)} (keys: name, command, args, requires, description)`));
+      if (!['name', 'command', 'args', 'requires', 'description'].includes(k)) throw new UsageError(analyzeMsg.badStep(atKey([...p, k]), i, `${label}: unknown key ${JSON.stringify(k)} (keys: name, command, args, requires, description)`));
     if (typeof s.command !== 'string' || s.command === '') fail([...p, 'command'], (w) => analyzeMsg.badStep(w, i, `${label}: "command" must be a non-empty string`));
     const args = s.args ?? [];
     if (!Array.isArray(args) || !args.every((a) => typeof a === 'string' || typeof a === 'number'))

@@ -4,7 +4,7 @@
  * with the strict JSON grammar; both formats are then read by the `yaml` package (JSON is valid
  * YAML 1.2), whose nodes carry source ranges. O(size of the text).
  */
-import { LineCounter, isNode, parseDocument, type Document } from 'yaml';
+import { LineCounter, isMap, isNode, isScalar, parseDocument, type Document } from 'yaml';
 import { UsageError } from '../../core/errors.js';
 import { analyzeMsg } from './messages.js';
 
@@ -16,6 +16,8 @@ export interface ConfigSource {
   format: ConfigFormat;
   /** `file:line:column` of the node at `path` (or of its nearest existing ancestor). */
   where(path: readonly (string | number)[]): string;
+  /** `file:line:column` of the key of the mapping entry at `path` (falls back to `where`). */
+  whereKey(path: readonly (string | number)[]): string;
 }
 
 /** `json` for `.json` files, `yaml` for `.yaml`/`.yml`; other names are read as YAML (a superset). */
@@ -65,6 +67,14 @@ export function readConfigSource(text: string, file: string, format: ConfigForma
         if (isNode(node) && node.range) return at(node.range[0]);
       }
       return `${file}:1:1`;
+    },
+    whereKey(path) {
+      const parent = path.length > 1 ? doc.getIn(path.slice(0, -1), true) : doc.contents;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => (isScalar(p.key) ? p.key.value : p.key) === path[path.length - 1]);
+        if (pair && isNode(pair.key) && pair.key.range) return at(pair.key.range[0]);
+      }
+      return this.where(path);
     },
   };
 }
