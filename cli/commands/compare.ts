@@ -74,6 +74,8 @@ export const compareCommand: CommandModule<GlobalArgs, Args> = {
       return { name: m[1], matrix: m[2], clinical: m[3] };
     });
     if (new Set(specs.map((s) => s.name)).size !== specs.length) throw new UsageError('--cohort names must be unique');
+    const reserved = specs.find((s) => s.name === 'fixed' || s.name === 'random');
+    if (reserved) throw new UsageError(`--cohort name ${JSON.stringify(reserved.name)} is reserved for the pooled rows; rename the cohort`);
     const refIndex = args.reference ? specs.findIndex((s) => s.name === args.reference) : 0;
     if (refIndex < 0) throw new UsageError(`--reference ${JSON.stringify(args.reference)} is not a --cohort name (${specs.map((s) => s.name).join(', ')})`);
     const endpoints = parseEndpoints(args);

@@ -175,6 +175,9 @@ describe('sigscore compare --survival', () => {
     const ep = await sigscore([...base(A), '-o', join(dir, 'x.tsv'), '--survival', 'os=os_time,os_event', '--survival-forest', `CD8:pfs=${join(dir, 'f.tsv')}`]);
     expect(ep.code).toBe(2);
     expect(ep.stderr).toMatch(/endpoint "pfs" is not a --survival name \(os\)/);
+    const fixed = await sigscore(['compare', '--cohort', A.replace(/^A=/, 'fixed='), '-s', join(dir, 'cd8.gmt'), '-o', join(dir, 'x.tsv')]);
+    expect(fixed.code).toBe(2);
+    expect(fixed.stderr).toContain('--cohort name "fixed" is reserved for the pooled rows');
     expect(existsSync(join(dir, 'x.tsv'))).toBe(false);
   });
   it('rejects a negative survival time with exit 1, naming file:line:column and the sample', async () => {
