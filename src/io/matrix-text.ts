@@ -10,7 +10,7 @@ import { ParseError, DataError } from '../core/errors.js';
 import { msg } from '../core/messages.js';
 import { ioMsg } from './messages.js';
 import { sniffDelimiter, splitFields, countFields, lineEnd, nextLine } from './fields.js';
-import { scanMatrixBody, type ScanResult } from './matrix-scan.js';
+import { scanMatrixBody, type ScanResult, type ScanLayout } from './matrix-scan.js';
 import { finishGenes, type GeneLoadReport, type DuplicateOption } from './gene-load.js';
 
 export { sniffDelimiter } from './fields.js';
@@ -128,15 +128,26 @@ export function buildExpressionSet(
   return finishGenes(es, scan.lines, options);
 }
 
+/** The header of a matrix text and where its rows start. */
+export interface MatrixHeader {
+  /** How the fields of a row map to the matrix (for `scanRows`). */
+  layout: ScanLayout;
+  samples: string[];
+  annotationNames: string[];
+  /** 1-based line of the header. */
+  headerLine: number;
+  /** Byte offset of the first data row and its line number. */
+  first: number;
+  firstLine: number;
+}
+
 /**
- * Read a genes × samples matrix. O(bytes), one pass, ~200 MB/s.
- * Errors name file:line:column: ragged rows (expected and found field counts), non-numeric
- * cells (with the text), duplicate or empty sample ids, duplicate gene ids (policy `error`),
- * empty file, header only.
+ * Read the header of a matrix text (BOM already removed): sniff the delimiter, lay out the
+ * sample and annotation columns. `b` may be a prefix of the file provided it holds the header
+ * and the whole first data line. Throws on an empty file or a header without rows.
  */
-export function parseMatrixText(input: Uint8Array | string, options: MatrixReadOptions = {}): LoadedExpressionSet {
+export function parseMatrixHeader(b: Uint8Array, options: MatrixReadOptions = {}): MatrixHeader {
   const source = options.source ?? '<input>';
-  const b = toBytes(input);
   // the header is the first non-blank line
   let pos = 0;
   let line = 1;
@@ -164,17 +175,35 @@ export function parseMatrixText(input: Uint8Array | string, options: MatrixReadO
   if (countFields(b, first, delim) === header.length + 1) header.unshift('');
   let skipColumns = options.skipColumns;
   if (skipColumns === 'auto') skipColumns = leadingTextColumns(decoder.decode(b.subarray(first, lineEnd(b, first))), delimiter, header.length);
-  const layout = headerLayout(header, source, skipColumns, headerLine);
-  const scan = scanMatrixBody(b, first, firstLine, {
+  const cols = headerLayout(header, source, skipColumns, headerLine);
+  const layout: ScanLayout = {
     source,
     delim,
     nfields: header.length,
-    kind: layout.kind,
-    ncol: layout.samples.length,
-    annotationIndex: layout.annotationIndex,
-    nannotation: layout.annotationNames.length,
+    kind: cols.kind,
+    ncol: cols.samples.length,
+    annotationIndex: cols.annotationIndex,
+    nannotation: cols.annotationNames.length,
     names: header,
-  });
-  if (scan.nrow === 0) throw new ParseError({ file: source, line: headerLine }, msg.headerOnly());
-  return buildExpressionSet(scan, layout.samples, layout.annotationNames, { source, duplicates: options.duplicates, stripVersions: options.stripVersions });
+  };
+  return { layout, samples: cols.samples, annotationNames: cols.annotationNames, headerLine, first, firstLine };
+}
+
+/** The ExpressionSet of a finished scan, or the header-only error when it found no rows. */
+export function finishMatrixText(scan: ScanResult, head: MatrixHeader, options: MatrixReadOptions): LoadedExpressionSet {
+  const source = head.layout.source;
+  if (scan.nrow === 0) throw new ParseError({ file: source, line: head.headerLine }, msg.headerOnly());
+  return buildExpressionSet(scan, head.samples, head.annotationNames, { source, duplicates: options.duplicates, stripVersions: options.stripVersions });
+}
+
+/**
+ * Read a genes × samples matrix. O(bytes), one pass over the values.
+ * Errors name file:line:column: ragged rows (expected and found field counts), non-numeric
+ * cells (with the text), duplicate or empty sample ids, duplicate gene ids (policy `error`),
+ * empty file, header only. Files are read in chunks by `readMatrixTextFile` (node).
+ */
+export function parseMatrixText(input: Uint8Array | string, options: MatrixReadOptions = {}): LoadedExpressionSet {
+  const b = toBytes(input);
+  const head = parseMatrixHeader(b, options);
+  return finishMatrixText(scanMatrixBody(b, head.first, head.firstLine, head.layout), head, options);
 }

@@ -1,5 +1,6 @@
 /** File readers and writers: the pure parsers and formatters applied to files, chosen by extension. */
 import { readBytes, writeAtomic } from './files.js';
+import { readMatrixTextFile } from './matrix-file.js';
 import { parseMatrixText, type MatrixReadOptions, type LoadedExpressionSet } from '../matrix-text.js';
 import { parseGct } from '../gct.js';
 import { parseGmt, formatGmt } from '../gmt.js';
@@ -22,6 +23,7 @@ export interface MatrixFileOptions extends Omit<MatrixReadOptions, 'source'> {
 export async function readMatrixFile(path: string, options: MatrixFileOptions = {}): Promise<LoadedExpressionSet> {
   const { format: given, ...rest } = options;
   const format = given ?? matrixFormatOf(path) ?? 'tsv';
+  if (format === 'tsv' || format === 'csv') return readMatrixTextFile(path, rest);
   const bytes = await readBytes(path);
   if (format === 'gct') return parseGct(bytes, { ...rest, source: path });
   if (format === 'json') return parseMatrixJson(bytes, { ...rest, source: path });

@@ -1,0 +1,209 @@
+/**
+ * Chunked reading of a TSV/CSV matrix file. The file is never held whole in memory: it is read
+ * in chunks into two reused buffers, and while the main thread scans one chunk (`scanRows`),
+ * `fs.read` on the libuv pool fills the other with the next one; the partial last line of a
+ * chunk is carried to the front of the next. A first cheap pass counts the line feeds
+ * (memchr), so the value matrix is allocated once at its final size.
+ *
+ * Why: a fresh 90 MB buffer for the whole file costs as much to page in as scanning it, and
+ * the scan then reads it from main memory; a few-MB buffer stays in cache and is paid for once.
+ *
+ * Gzipped files, files that fit in one chunk and anything that is not a regular file go through
+ * `readBytes` + `parseMatrixText`, with the same results and errors.
+ */
+import { promises as fs, type Stats } from 'node:fs';
+import { DataError } from '../../core/errors.js';
+import { msg } from '../../core/messages.js';
+import { readBytes } from './files.js';
+import { parseMatrixText, parseMatrixHeader, finishMatrixText, type MatrixReadOptions, type LoadedExpressionSet, type MatrixHeader } from '../matrix-text.js';
+import { createScanSink, finishScan, scanRows, type ScanSink } from '../matrix-scan.js';
+
+/** Options of `readMatrixTextFile`. */
+export interface MatrixTextFileOptions extends Omit<MatrixReadOptions, 'source'> {
+  /** Bytes per read (the two chunk buffers); grown when a line is longer. Default 1 MiB. */
+  chunkBytes?: number;
+}
+
+const DEFAULT_CHUNK = 1 << 20;
+
+/** Chunk buffers kept between calls (two per reader running at the same time). */
+const spare: Buffer[] = [];
+
+function takeBuffer(size: number): Buffer {
+  const i = spare.findIndex((b) => b.length === size);
+  return i >= 0 ? spare.splice(i, 1)[0] : Buffer.allocUnsafe(size);
+}
+
+function giveBack(b: Buffer): void {
+  if (b.length === DEFAULT_CHUNK && spare.length < 4) spare.push(b);
+}
+
+/** Plain Uint8Array view of a Buffer's bytes (indexing a Buffer directly is slower in the scanner). */
+function u8(b: Buffer): Uint8Array {
+  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+}
+
+/** Open for reading, with the readers' messages for a missing file. */
+async function openFile(path: string): Promise<{ fh: fs.FileHandle; stat: Stats }> {
+  let fh: fs.FileHandle;
+  try {
+    fh = await fs.open(path, 'r');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') throw new DataError(msg.fileMissing(path));
+    if (code === 'EISDIR') throw new DataError(msg.fileIsDirectory(path));
+    throw new DataError(`${path}: ${(e as Error).message}`);
+  }
+  return { fh, stat: await fh.stat() };
+}
+
+/** Fill b[at …) from the file at `position`; returns the bytes read (fewer only at the end of the file). */
+async function fill(fh: fs.FileHandle, b: Buffer, at: number, position: number): Promise<number> {
+  let n = 0;
+  while (at + n < b.length) {
+    const { bytesRead } = await fh.read(b, at + n, b.length - at - n, position + n);
+    if (bytesRead === 0) break;
+    n += bytesRead;
+  }
+  return n;
+}
+
+/** Offset just after the first data line (header and first row both ended by a line feed), or −1. */
+function firstRowEnd(b: Buffer, start: number, end: number): number {
+  let found = 0;
+  let pos = start;
+  while (pos < end) {
+    const e = b.indexOf(10, pos);
+    if (e < 0 || e >= end) return -1;
+    const blank = e === pos || (e === pos + 1 && b[pos] === 13);
+    pos = e + 1;
+    if (!blank && ++found === 2) return pos;
+  }
+  return -1;
+}
+
+/** Line feeds in b[start, end), by memchr. */
+function lineFeeds(b: Buffer, start: number, end: number): number {
+  let n = 0;
+  for (let i = b.indexOf(10, start); i >= 0 && i < end; i = b.indexOf(10, i + 1)) n++;
+  return n;
+}
+
+/**
+ * Read a TSV/CSV genes × samples matrix file in chunks. Same result and same errors as
+ * `parseMatrixText(await readBytes(path))`, without holding the file in memory.
+ * O(bytes); memory: the matrix plus two chunks.
+ */
+export async function readMatrixTextFile(path: string, options: MatrixTextFileOptions = {}): Promise<LoadedExpressionSet> {
+  const { chunkBytes, ...rest } = options;
+  const readOptions: MatrixReadOptions = { ...rest, source: path };
+  const chunk = Math.max(64, Math.floor(chunkBytes ?? DEFAULT_CHUNK));
+  const { fh, stat } = await openFile(path);
+  const whole = async (): Promise<LoadedExpressionSet> => {
+    await fh.close();
+    return parseMatrixText(await readBytes(path), readOptions);
+  };
+  if (stat.isDirectory()) {
+    await fh.close();
+    throw new DataError(msg.fileIsDirectory(path));
+  }
+  if (!stat.isFile() || stat.size <= chunk) return whole();
+  let cur = takeBuffer(chunk);
+  let next = takeBuffer(chunk);
+  let done = false;
+  try {
+    // first chunk: it must hold the header and the first data line
+    let len = await fill(fh, cur, 0, 0);
+    if (len >= 2 && cur[0] === 0x1f && cur[1] === 0x8b) return await whole();
+    const bom = len >= 3 && cur[0] === 0xef && cur[1] === 0xbb && cur[2] === 0xbf ? 3 : 0;
+    let fileAt = len;
+    while (firstRowEnd(cur, bom, len) < 0) {
+      if (len < cur.length) return await whole(); // the whole file was read
+      const bigger = Buffer.allocUnsafe(cur.length * 2);
+      cur.copy(bigger, 0, 0, len);
+      cur = bigger;
+      const n = await fill(fh, cur, len, fileAt);
+      len += n;
+      fileAt += n;
+    }
+    const head = parseMatrixHeader(u8(cur).subarray(bom, len), readOptions);
+    const first = bom + head.first;
+    // row capacity: line feeds from the first row on, plus a last line without one
+    let rows = lineFeeds(cur, first, len);
+    let lastByte = cur[len - 1];
+    for (let at = fileAt; ; ) {
+      const n = await fill(fh, next, 0, at);
+      if (n === 0) break;
+      rows += lineFeeds(next, 0, n);
+      lastByte = next[n - 1];
+      at += n;
+    }
+    if (lastByte !== 10) rows++;
+    const sink = createScanSink(head.layout, rows);
+    await scanChunks(fh, cur, next, len, first, fileAt, head, sink);
+    done = true;
+    return finishMatrixText(finishScan(sink, head.layout.ncol), head, readOptions);
+  } finally {
+    await fh.close().catch(() => undefined);
+    if (done) {
+      // after an error a read may still be filling one of them
+      giveBack(cur);
+      giveBack(next);
+    }
+  }
+}
+
+/**
+ * The main pass: scan cur[start, len) — whole lines only — while the next chunk is read into
+ * the other buffer behind the carried partial line.
+ */
+async function scanChunks(fh: fs.FileHandle, cur: Buffer, next: Buffer, len: number, start: number, fileAt: number, head: MatrixHeader, sink: ScanSink): Promise<void> {
+  const { layout } = head;
+  let line = head.firstLine;
+  let eof = false;
+  for (;;) {
+    const lastLf = cur.lastIndexOf(10, len - 1);
+    if (lastLf < start) {
+      // no whole line left: move the rest to the front of a buffer twice as big and read on
+      const rest = len - start;
+      const bigger = Buffer.allocUnsafe(Math.max(2 * cur.length, rest + 2));
+      cur.copy(bigger, 0, start, len);
+      cur = bigger;
+      start = 0;
+      len = rest;
+      const want = cur.length - 1 - len; // one byte kept for a final line feed
+      const n: number = eof ? 0 : await fill(fh, cur.subarray(0, cur.length - 1), len, fileAt);
+      eof = n < want;
+      fileAt += n;
+      len += n;
+      if (n === 0) return lastLine(cur, len, line, head, sink);
+      continue;
+    }
+    const tail = len - (lastLf + 1);
+    if (next.length < tail + 1) next = Buffer.allocUnsafe(cur.length);
+    cur.copy(next, 0, lastLf + 1, len);
+    const want = next.length - tail;
+    const reading: Promise<number> = eof ? Promise.resolve(0) : fill(fh, next, tail, fileAt);
+    reading.catch(() => undefined); // a scan error must not leave this rejection unhandled
+    line = scanRows(u8(cur), start, lastLf + 1, line, layout, sink);
+    const n: number = await reading;
+    eof = n < want;
+    fileAt += n;
+    [cur, next] = [next, cur];
+    len = tail + n;
+    start = 0;
+    if (n === 0) return lastLine(cur, len, line, head, sink);
+  }
+}
+
+/** Scan the last line of the file, cur[0, len) without its line feed: supply one. */
+function lastLine(cur: Buffer, len: number, line: number, head: MatrixHeader, sink: ScanSink): void {
+  if (len === 0) return;
+  let b = cur;
+  if (len === b.length) {
+    b = Buffer.allocUnsafe(len + 1);
+    cur.copy(b, 0, 0, len);
+  }
+  b[len] = 10;
+  scanRows(u8(b), 0, len + 1, line, head.layout, sink);
+}
