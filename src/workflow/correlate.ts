@@ -85,8 +85,19 @@ export function correlateTables(a: FeatureTable, b: FeatureTable, options: Corre
   const posA = new Map(a.samples.map((s, i) => [s, i] as const));
   const ia = shared.map((s) => posA.get(s)!);
   const ib = shared.map((s) => posB.get(s)!);
+  // each row scaled by a power of two (exact) so that sums of squares of huge or tiny values
+  // neither overflow nor underflow; correlations are scale-invariant
   const rowsOf = (t: FeatureTable, idx: number[]): Float64Array[] =>
-    t.features.map((_, f) => Float64Array.from(idx, (j) => t.values[f * t.samples.length + j]));
+    t.features.map((_, f) => {
+      const x = Float64Array.from(idx, (j) => t.values[f * t.samples.length + j]);
+      let max = 0;
+      for (const v of x) if (Number.isFinite(v) && Math.abs(v) > max) max = Math.abs(v);
+      if (max > 0) {
+        const s = 2 ** -Math.floor(Math.log2(max));
+        for (let i = 0; i < x.length; i++) x[i] *= s;
+      }
+      return x;
+    });
   const xa = rowsOf(a, ia);
   const xb = rowsOf(b, ib);
   const k = a.features.length * b.features.length;
