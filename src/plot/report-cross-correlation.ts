@@ -65,7 +65,7 @@ export function crossCorrelationSpec(t: PlotTable, options: CrossCorrelationOpti
     const s = sig ? sig[i] : NaN;
     const mark = s < alpha / 5 ? '**' : s < alpha ? '*' : '';
     return {
-      a, b: B[i], r: r9(val[i]), label: (show ? fmt(val[i], 2) : '') + mark,
+      a, b: B[i], r: r9(val[i]), label: (show && Number.isFinite(val[i]) ? fmt(val[i], 2) : '') + mark,
       p: p ? formatP(p[i]) : 'NA', q: sigCol === 'q' ? formatP(sig![i], 'q') : 'NA',
     };
   });
