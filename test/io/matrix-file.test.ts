@@ -7,6 +7,7 @@ import { readMatrixTextFile } from '../../src/io/node/matrix-file.js';
 import { parseMatrixText, type MatrixReadOptions } from '../../src/io/matrix-text.js';
 import { rng } from '../../src/core/random.js';
 import { DataError } from '../../src/core/errors.js';
+import { createWorkerPool } from '../../src/io/node/worker-pool.js';
 
 let dir = '';
 beforeAll(() => {
@@ -129,5 +130,32 @@ describe('readMatrixTextFile (chunked)', () => {
     mkdirSync(sub);
     await expect(readMatrixTextFile(sub)).rejects.toThrow(/adir/);
     await expect(readMatrixTextFile(file(''))).rejects.toThrow(DataError);
+  });
+});
+
+describe('readMatrixTextFile on a worker pool', () => {
+  it('gives bit-identical values, ids, annotation and errors with 1 and 2 workers and in one thread', async () => {
+    const pools = [createWorkerPool({ threads: 1 }), createWorkerPool({ threads: 2 })];
+    try {
+      const lines = matrixText(8, 3000, 40, '\n').split('\n');
+      const blanky = lines.map((l, i) => (i % 501 === 250 ? '\n' + l : l)).join('\n');
+      const annotated = 'id\tsym\tA\tB\n' + Array.from({ length: 20000 }, (_, i) => `g${i}\t"s,${i}"\t${i}.25\t-${i}e-3`).join('\n');
+      const bad = lines.map((l, i) => (i === 2500 ? l.replace(/\t[^\t]*/, '\tx1') : i === 2900 ? l + '\t1' : l)).join('\n');
+      for (const [text, options] of [[blanky, {}], [annotated, { skipColumns: 'auto' }], [bad, {}]] as const) {
+        const path = file(text);
+        const one = await outcomeOfAsync(readMatrixTextFile(path, { ...options }));
+        expect(one).toEqual(outcomeOf(() => parseMatrixText(text, { ...options, source: path })));
+        for (const executor of pools) {
+          for (const chunkBytes of [1 << 17, 3 << 16, 1 << 18]) {
+            const got = await outcomeOfAsync(readMatrixTextFile(path, { ...options, executor, chunkBytes }));
+            expect(got, `${executor.size} workers, chunkBytes ${chunkBytes}`).toEqual(one);
+          }
+        }
+      }
+      const es = await readMatrixTextFile(file(blanky), { executor: pools[1], chunkBytes: 1 << 16 });
+      expect(es.x.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+    } finally {
+      await Promise.all(pools.map((p) => p.close()));
+    }
   });
 });

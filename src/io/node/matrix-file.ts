@@ -3,7 +3,9 @@
  * in chunks into two reused buffers, and while the main thread scans one chunk (`scanRows`),
  * `fs.read` on the libuv pool fills the other with the next one; the partial last line of a
  * chunk is carried to the front of the next. A first cheap pass counts the line feeds
- * (memchr), so the value matrix is allocated once at its final size.
+ * (memchr), so the value matrix is allocated once at its final size. With a worker pool each
+ * chunk is split at line feeds among the workers, which write into a shared matrix
+ * (`scan-parts.ts`).
  *
  * Why: a fresh 90 MB buffer for the whole file costs as much to page in as scanning it, and
  * the scan then reads it from main memory; a few-MB buffer stays in cache and is paid for once.
@@ -15,32 +17,41 @@ import { promises as fs, type Stats } from 'node:fs';
 import { DataError } from '../../core/errors.js';
 import { msg } from '../../core/messages.js';
 import { readBytes } from './files.js';
-import { parseMatrixText, parseMatrixHeader, finishMatrixText, type MatrixReadOptions, type LoadedExpressionSet, type MatrixHeader } from '../matrix-text.js';
-import { createScanSink, finishScan, scanRows, type ScanSink } from '../matrix-scan.js';
+import { parseMatrixText, parseMatrixHeader, finishMatrixText, type MatrixReadOptions, type LoadedExpressionSet } from '../matrix-text.js';
+import type { Executor } from '../../core/pool.js';
+import { inThreadScanner, parallelScanner, lineFeeds, u8, type BlockScanner } from './scan-parts.js';
 
 /** Options of `readMatrixTextFile`. */
 export interface MatrixTextFileOptions extends Omit<MatrixReadOptions, 'source'> {
-  /** Bytes per read (the two chunk buffers); grown when a line is longer. Default 1 MiB. */
+  /** Bytes per read (the two chunk buffers); grown when a line is longer. Default 1 MiB, or 4 MiB with an executor. */
   chunkBytes?: number;
+  /**
+   * Worker pool (`createWorkerPool`) to scan each chunk in `size` parts at once; the values go
+   * straight into a `SharedArrayBuffer`. Results are bit-identical whatever the pool size.
+   * Default: none (one thread).
+   */
+  executor?: Executor;
 }
 
 const DEFAULT_CHUNK = 1 << 20;
+const DEFAULT_PARALLEL_CHUNK = 4 << 20;
 
-/** Chunk buffers kept between calls (two per reader running at the same time). */
-const spare: Buffer[] = [];
+/** Chunk buffers kept between calls (up to two readers at the same time), plain and shared. */
+const spare = { plain: [] as Buffer[], shared: [] as Buffer[] };
 
-function takeBuffer(size: number): Buffer {
-  const i = spare.findIndex((b) => b.length === size);
-  return i >= 0 ? spare.splice(i, 1)[0] : Buffer.allocUnsafe(size);
+function newBuffer(size: number, shared: boolean): Buffer {
+  return shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
 }
 
-function giveBack(b: Buffer): void {
-  if (b.length === DEFAULT_CHUNK && spare.length < 4) spare.push(b);
+function takeBuffer(size: number, shared: boolean): Buffer {
+  const list = shared ? spare.shared : spare.plain;
+  const i = list.findIndex((b) => b.length === size);
+  return i >= 0 ? list.splice(i, 1)[0] : newBuffer(size, shared);
 }
 
-/** Plain Uint8Array view of a Buffer's bytes (indexing a Buffer directly is slower in the scanner). */
-function u8(b: Buffer): Uint8Array {
-  return new Uint8Array(b.buffer, b.byteOffset, b.length);
+function giveBack(b: Buffer, shared: boolean): void {
+  const list = shared ? spare.shared : spare.plain;
+  if ((b.length === DEFAULT_CHUNK || b.length === DEFAULT_PARALLEL_CHUNK) && list.length < 4) list.push(b);
 }
 
 /** Open for reading, with the readers' messages for a missing file. */
@@ -82,22 +93,16 @@ function firstRowEnd(b: Buffer, start: number, end: number): number {
   return -1;
 }
 
-/** Line feeds in b[start, end), by memchr. */
-function lineFeeds(b: Buffer, start: number, end: number): number {
-  let n = 0;
-  for (let i = b.indexOf(10, start); i >= 0 && i < end; i = b.indexOf(10, i + 1)) n++;
-  return n;
-}
-
 /**
  * Read a TSV/CSV genes × samples matrix file in chunks. Same result and same errors as
  * `parseMatrixText(await readBytes(path))`, without holding the file in memory.
  * O(bytes); memory: the matrix plus two chunks.
  */
 export async function readMatrixTextFile(path: string, options: MatrixTextFileOptions = {}): Promise<LoadedExpressionSet> {
-  const { chunkBytes, ...rest } = options;
+  const { chunkBytes, executor, ...rest } = options;
   const readOptions: MatrixReadOptions = { ...rest, source: path };
-  const chunk = Math.max(64, Math.floor(chunkBytes ?? DEFAULT_CHUNK));
+  const parallel = executor !== undefined && executor.size > 1;
+  const chunk = Math.max(64, Math.floor(chunkBytes ?? (parallel ? DEFAULT_PARALLEL_CHUNK : DEFAULT_CHUNK)));
   const { fh, stat } = await openFile(path);
   const whole = async (): Promise<LoadedExpressionSet> => {
     await fh.close();
@@ -108,8 +113,8 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
     throw new DataError(msg.fileIsDirectory(path));
   }
   if (!stat.isFile() || stat.size <= chunk) return whole();
-  let cur = takeBuffer(chunk);
-  let next = takeBuffer(chunk);
+  const first2 = [takeBuffer(chunk, parallel), takeBuffer(chunk, parallel)];
+  let [cur, next] = first2;
   let done = false;
   try {
     // first chunk: it must hold the header and the first data line
@@ -119,7 +124,7 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
     let fileAt = len;
     while (firstRowEnd(cur, bom, len) < 0) {
       if (len < cur.length) return await whole(); // the whole file was read
-      const bigger = Buffer.allocUnsafe(cur.length * 2);
+      const bigger = newBuffer(cur.length * 2, parallel);
       cur.copy(bigger, 0, 0, len);
       cur = bigger;
       const n = await fill(fh, cur, len, fileAt);
@@ -139,16 +144,16 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
       at += n;
     }
     if (lastByte !== 10) rows++;
-    const sink = createScanSink(head.layout, rows);
-    await scanChunks(fh, cur, next, len, first, fileAt, head, sink);
+    const scanner = parallel ? parallelScanner(head, rows, executor) : inThreadScanner(head, rows);
+    await scanChunks(fh, cur, next, len, first, fileAt, head.firstLine, scanner);
     done = true;
-    return finishMatrixText(finishScan(sink, head.layout.ncol), head, readOptions);
+    return finishMatrixText(scanner.finish(), head, readOptions);
   } finally {
     await fh.close().catch(() => undefined);
     if (done) {
       // after an error a read may still be filling one of them
-      giveBack(cur);
-      giveBack(next);
+      giveBack(first2[0], parallel);
+      giveBack(first2[1], parallel);
     }
   }
 }
@@ -157,16 +162,14 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
  * The main pass: scan cur[start, len) — whole lines only — while the next chunk is read into
  * the other buffer behind the carried partial line.
  */
-async function scanChunks(fh: fs.FileHandle, cur: Buffer, next: Buffer, len: number, start: number, fileAt: number, head: MatrixHeader, sink: ScanSink): Promise<void> {
-  const { layout } = head;
-  let line = head.firstLine;
+async function scanChunks(fh: fs.FileHandle, cur: Buffer, next: Buffer, len: number, start: number, fileAt: number, line: number, scanner: BlockScanner): Promise<void> {
   let eof = false;
   for (;;) {
     const lastLf = cur.lastIndexOf(10, len - 1);
     if (lastLf < start) {
       // no whole line left: move the rest to the front of a buffer twice as big and read on
       const rest = len - start;
-      const bigger = Buffer.allocUnsafe(Math.max(2 * cur.length, rest + 2));
+      const bigger = newBuffer(Math.max(2 * cur.length, rest + 2), scanner.shared);
       cur.copy(bigger, 0, start, len);
       cur = bigger;
       start = 0;
@@ -176,34 +179,34 @@ async function scanChunks(fh: fs.FileHandle, cur: Buffer, next: Buffer, len: num
       eof = n < want;
       fileAt += n;
       len += n;
-      if (n === 0) return lastLine(cur, len, line, head, sink);
+      if (n === 0) return lastLine(cur, len, line, scanner);
       continue;
     }
     const tail = len - (lastLf + 1);
-    if (next.length < tail + 1) next = Buffer.allocUnsafe(cur.length);
+    if (next.length < tail + 1) next = newBuffer(cur.length, scanner.shared);
     cur.copy(next, 0, lastLf + 1, len);
     const want = next.length - tail;
     const reading: Promise<number> = eof ? Promise.resolve(0) : fill(fh, next, tail, fileAt);
     reading.catch(() => undefined); // a scan error must not leave this rejection unhandled
-    line = scanRows(u8(cur), start, lastLf + 1, line, layout, sink);
+    line = await scanner.scan(cur, start, lastLf + 1, line);
     const n: number = await reading;
     eof = n < want;
     fileAt += n;
     [cur, next] = [next, cur];
     len = tail + n;
     start = 0;
-    if (n === 0) return lastLine(cur, len, line, head, sink);
+    if (n === 0) return lastLine(cur, len, line, scanner);
   }
 }
 
 /** Scan the last line of the file, cur[0, len) without its line feed: supply one. */
-function lastLine(cur: Buffer, len: number, line: number, head: MatrixHeader, sink: ScanSink): void {
+async function lastLine(cur: Buffer, len: number, line: number, scanner: BlockScanner): Promise<void> {
   if (len === 0) return;
   let b = cur;
   if (len === b.length) {
-    b = Buffer.allocUnsafe(len + 1);
+    b = newBuffer(len + 1, scanner.shared);
     cur.copy(b, 0, 0, len);
   }
   b[len] = 10;
-  scanRows(u8(b), 0, len + 1, line, head.layout, sink);
+  await scanner.scan(b, 0, len + 1, line);
 }

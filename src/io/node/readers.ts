@@ -13,17 +13,20 @@ import { matrixFormatOf, requireMatrixFormat, geneSetFormatOf, type MatrixFormat
 import type { ExpressionSet } from '../../core/expression-set.js';
 import type { GeneSet } from '../../core/gene-set.js';
 import type { SampleTable } from '../../core/sample-table.js';
+import type { Executor } from '../../core/pool.js';
 
 export interface MatrixFileOptions extends Omit<MatrixReadOptions, 'source'> {
   /** Format; default from the extension (`.tsv .txt .csv .gct .arrow .feather .arrows .json`, `.gz` allowed), else delimited text. */
   format?: MatrixFormat;
+  /** Worker pool for scanning uncompressed TSV/CSV in parallel (see `readMatrixTextFile`); default one thread. */
+  executor?: Executor;
 }
 
-/** Read a genes × samples matrix file: TSV/CSV (optionally gzipped), GCT or Arrow IPC. */
+/** Read a genes × samples matrix file: TSV/CSV (optionally gzipped; plain files in chunks), GCT or Arrow IPC. */
 export async function readMatrixFile(path: string, options: MatrixFileOptions = {}): Promise<LoadedExpressionSet> {
-  const { format: given, ...rest } = options;
+  const { format: given, executor, ...rest } = options;
   const format = given ?? matrixFormatOf(path) ?? 'tsv';
-  if (format === 'tsv' || format === 'csv') return readMatrixTextFile(path, rest);
+  if (format === 'tsv' || format === 'csv') return readMatrixTextFile(path, { ...rest, executor });
   const bytes = await readBytes(path);
   if (format === 'gct') return parseGct(bytes, { ...rest, source: path });
   if (format === 'json') return parseMatrixJson(bytes, { ...rest, source: path });
