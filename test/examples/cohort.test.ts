@@ -1,5 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { simulateCohort } from '../../examples/cohort.js';
+import { BACKGROUND_GENES } from '../../examples/gene-universe.js';
+import { panelGenes, HOUSEKEEPING } from '../../examples/panel.js';
 
 const spearmanish = (a: number[], b: number[]): number => {
   const rank = (x: number[]) => { const o = x.map((v, i) => [v, i]).sort((p, q) => p[0] - q[0]); const r = new Array(x.length); o.forEach(([, i], k) => (r[i] = k)); return r; };
@@ -31,5 +33,14 @@ describe('simulateCohort({ seed })', () => {
   });
   it('gives counts that are non-negative integers', () => {
     expect(c.rnaseq.counts.every((v) => v >= 0 && Number.isInteger(v))).toBe(true);
+  });
+  it('names the RNA-seq background genes with 1500 distinct real symbols, none on the panel, then numbered placeholders', () => {
+    expect(new Set(BACKGROUND_GENES).size).toBe(1500);
+    const panel = new Set([...panelGenes(), ...HOUSEKEEPING]);
+    expect(BACKGROUND_GENES.filter((g) => panel.has(g))).toEqual([]);
+    expect(BACKGROUND_GENES.every((g) => /^[A-Z][A-Z0-9-]*$/.test(g) && !g.startsWith('SIMG'))).toBe(true);
+    expect(new Set(c.rnaseq.genes).size).toBe(c.rnaseq.genes.length);
+    const more = simulateCohort({ seed: 1, patients: 40, extraGenes: 1502 }).rnaseq.genes;
+    expect(more.slice(-3)).toEqual([BACKGROUND_GENES[1499], 'SIMG01501', 'SIMG01502']);
   });
 });
