@@ -14,7 +14,9 @@
  * 4. CAR-T peak lowers the hazard: HR < 1, p < 0.05 in the Cox model with FLIPI and TNF-α; its
  *    collinear partner CAR-T AUC is clustered with it (ρ > 0.9) and the peak represents the pair;
  * 5. GM-CSF and IL-15 peaks lead grade ≥ 3 NE: the two smallest p of the post-infusion screen and
- *    the top 2 of the forest on all covariates (toxicity step).
+ *    the top 2 of the forest on all covariates (toxicity step);
+ * 6. the IL-6 peak drives grade ≥ 3 CRS: smallest p of the post-infusion screen, first in the
+ *    toxicity forest.
  * The report has every kind of figure the steps produce and, when Chromium is installed, renders
  * every chart with no script error.
  */
@@ -59,7 +61,7 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
   it('runs every step and records each in manifest.json', () => {
     expect(code).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(m.steps.length).toBe(24);
+    expect(m.steps.length).toBe(25);
     expect(m.steps.every((s: { exitStatus: number }) => s.exitStatus === 0)).toBe(true);
     const notRun = m.steps.filter((s: { notRun?: string }) => s.notRun).map((s: { name: string }) => s.name);
     expect(notRun).toEqual(haveHallmark ? [] : ['gsva-hallmark', 'gsea-hallmark', 'correlate-hallmark-panel']);
@@ -127,6 +129,13 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
     expect(table(join(out, 'forest', 'importance_ne3_joint.tsv')).slice(0, 2).map((r) => r.covariate).sort()).toEqual(['gmcsf_peak', 'il15_peak']);
   });
 
+  it('the IL-6 peak leads grade ≥ 3 CRS in the post-infusion screen and the toxicity forest', () => {
+    const crs = byP(table(join(out, 'screen', 'post-infusion', 'screen.tsv')).filter((r) => r.endpoint === 'crs3'));
+    expect(crs[0].covariate).toBe('il6_peak');
+    expect(Number(crs[0].p)).toBeLessThan(0.001);
+    expect(table(join(out, 'forest', 'importance_crs3_joint.tsv'))[0].covariate).toBe('il6_peak');
+  });
+
   it('screens pretreatment, post-infusion and joint covariate groups against every endpoint', () => {
     const covs = (g: string) => new Set(table(join(out, 'screen', g, 'screen.tsv')).map((r) => r.covariate));
     const pre = covs('pretreatment');
@@ -135,7 +144,7 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
     expect(pre.has('tnfa_d0') && pre.has('IFNG_6gene_Ayers') && !pre.has('cart_peak')).toBe(true);
     expect([...post].sort()).toEqual(['cart_auc', 'cart_peak', 'gmcsf_peak', 'ifng_peak', 'il15_peak', 'il2_peak', 'il6_peak', 'vegf_auc', 'vegf_peak']);
     expect(joint.size).toBe(pre.size - 4 + post.size);
-    expect(new Set(table(join(out, 'screen', 'joint', 'screen.tsv')).map((r) => r.endpoint))).toEqual(new Set(['response', 'pfs', 'ne3']));
+    expect(new Set(table(join(out, 'screen', 'joint', 'screen.tsv')).map((r) => r.endpoint))).toEqual(new Set(['response', 'pfs', 'ne3', 'crs3']));
   });
 
   it('the report has a section for every kind of figure the steps produce', () => {
