@@ -43,25 +43,70 @@ export interface GrowParams {
 export interface ForestContext {
   data: ForestData;
   outcome: Outcome;
-  /** For each variable, sample indices sorted by value. */
+  /** For each variable, sample indices sorted by value (ties by index). */
   order: Int32Array[];
+  /** pos[v·n + i]: position of sample i in order[v]. */
+  pos: Int32Array;
   /** Survival: distinct observed times and each sample's grid index (count of grid times ≤ its time). */
   grid?: Float64Array;
   atRisk?: Int32Array;
   eventAt?: Int32Array;
   /** Scratch buffers reused by every node of every tree grown with this context. */
   buffers?: Record<'dG' | 'yG' | 'hG' | 'Y' | 'c' | 'h' | 'Yl', Float64Array> & Record<'cumE' | 'q', Int32Array>;
+  scratch?: TreeScratch;
 }
 
+/** Per-context work arrays of growTree (a tree has at most 2n − 1 nodes). */
+interface TreeScratch {
+  idx: Int32Array;
+  mark: Int32Array;
+  stamp: number;
+  keys: Int32Array;
+  srt: Int32Array;
+  stack: Int32Array;
+  vars: Int32Array;
+  splitVar: Int32Array;
+  splitValue: Float64Array;
+  left: Int32Array;
+  right: Int32Array;
+  leafClass: Int32Array;
+  leafOffset: Int32Array;
+  mortality: Float64Array;
+  chf: Float64Array;
+}
+
+/**
+ * Variable orders: each column is sorted once (native numeric sort of a copy), and each sample
+ * finds its position by binary search, equal values taking consecutive positions in index
+ * order. O(p · n log n).
+ */
 export function forestContext(data: ForestData, outcome: Outcome): ForestContext {
   const { n, p, x } = data;
   const order: Int32Array[] = [];
+  const pos = new Int32Array(n * p);
+  const sorted = new Float64Array(n);
+  const taken = new Int32Array(n);
   for (let v = 0; v < p; v++) {
-    const o = Int32Array.from({ length: n }, (_, i) => i);
-    o.sort((a, b) => x[v * n + a] - x[v * n + b] || a - b);
+    const col = x.subarray(v * n, (v + 1) * n);
+    sorted.set(col);
+    sorted.sort();
+    taken.fill(0);
+    const o = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      const xi = col[i];
+      let lo = 0, hi = n;
+      while (lo < hi) {
+        const mid = (lo + hi) >>> 1;
+        if (sorted[mid] < xi) lo = mid + 1;
+        else hi = mid;
+      }
+      const a = lo + taken[lo]++;
+      pos[v * n + i] = a;
+      o[a] = i;
+    }
     order.push(o);
   }
-  const ctx: ForestContext = { data, outcome, order };
+  const ctx: ForestContext = { data, outcome, order, pos };
   if (outcome.kind === 'survival') {
     // the grid holds every distinct observed time, censored ones included (as ranger's unique.death.times)
     const times = [...new Set(outcome.time)].sort((a, b) => a - b);
@@ -83,62 +128,132 @@ export function forestContext(data: ForestData, outcome: Outcome): ForestContext
   return ctx;
 }
 
+function treeScratch(ctx: ForestContext): TreeScratch {
+  if (ctx.scratch) return ctx.scratch;
+  const { n, p } = ctx.data;
+  const cap = 2 * n + 1;
+  const T = ctx.grid ? ctx.grid.length : 0;
+  return (ctx.scratch = {
+    idx: new Int32Array(n), mark: new Int32Array(n), stamp: 0, keys: new Int32Array(n), srt: new Int32Array(n),
+    stack: new Int32Array(4 * (cap + 1)), vars: Int32Array.from({ length: p }, (_, v) => v),
+    splitVar: new Int32Array(cap), splitValue: new Float64Array(cap), left: new Int32Array(cap), right: new Int32Array(cap),
+    leafClass: new Int32Array(cap), leafOffset: new Int32Array(cap), mortality: new Float64Array(cap),
+    chf: new Float64Array(T * 16),
+  });
+}
+
+/** Best split found so far at a node. */
+interface Best {
+  v: number;
+  value: number;
+  score: number;
+}
+
+/**
+ * The in-bag samples of a node sorted by variable v, written to `out` (returns their count):
+ * a scan of the variable's global order filtered by `mark` for large nodes (O(n)), an insertion
+ * sort of the samples' global positions for small ones (O(m²), m ≤ √n-ish). Both give the
+ * order of the global sort, so the result never depends on which path ran.
+ */
+function sortedMembers(ctx: ForestContext, v: number, idx: Int32Array, start: number, end: number, mark: Int32Array, stamp: number, keys: Int32Array, out: Int32Array): number {
+  const { n } = ctx.data;
+  const m = end - start;
+  const ord = ctx.order[v];
+  if (m * m > 4 * n) {
+    let k = 0;
+    for (let a = 0; a < n; a++) {
+      const i = ord[a];
+      if (mark[i] === stamp) out[k++] = i;
+    }
+    return k;
+  }
+  const pos = ctx.pos, base = v * n;
+  for (let a = 0; a < m; a++) {
+    const key = pos[base + idx[start + a]];
+    let b = a - 1;
+    while (b >= 0 && keys[b] > key) {
+      keys[b + 1] = keys[b];
+      b--;
+    }
+    keys[b + 1] = key;
+  }
+  for (let a = 0; a < m; a++) out[a] = ord[keys[a]];
+  return m;
+}
+
 export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: GrowParams): Tree {
   const { data, outcome } = ctx;
   const { n, p } = data;
   const survival = outcome.kind === 'survival';
   const T = survival ? ctx.grid!.length : 0;
-  const splitVar: number[] = [], splitValue: number[] = [], left: number[] = [], right: number[] = [];
-  const leafClass: number[] = [], leafOffset: number[] = [];
-  const chf: number[] = [], mortality: number[] = [];
+  const sc = treeScratch(ctx);
+  const { idx, mark, keys, srt, stack, vars, splitVar, splitValue, left, right, leafClass, leafOffset, mortality } = sc;
+  let chf = sc.chf, chfLen = 0, nodes = 0;
   const impurity = new Float64Array(p);
-  const nodeOf = new Int32Array(n).fill(-1);
-  for (let i = 0; i < n; i++) if (inbag[i] > 0) nodeOf[i] = 0;
-  const vars = Int32Array.from({ length: p }, (_, v) => v);
+  // the node's distinct in-bag samples are idx[start, end); a split partitions that range in place
+  let m0 = 0;
+  for (let i = 0; i < n; i++) if (inbag[i] > 0) idx[m0++] = i;
+  // the draw order of candidate variables starts from the identity in every tree
+  for (let v = 0; v < p; v++) vars[v] = v;
+  if (sc.stamp > 0x3fffffff) { mark.fill(0); sc.stamp = 0; }
   const K = survival ? 0 : outcome.classes;
   const tot = new Float64Array(Math.max(K, 1)), lc = new Float64Array(Math.max(K, 1));
   const leafD = new Float64Array(T), leafY = new Float64Array(T + 1), leafS = new Float64Array(T);
+  const y = survival ? null : (outcome as { y: Int32Array }).y;
+  const best: Best = { v: -1, value: NaN, score: 0 };
 
   const newNode = (): number => {
-    splitVar.push(-1); splitValue.push(NaN); left.push(-1); right.push(-1); leafClass.push(-1); leafOffset.push(-1); mortality.push(NaN);
-    return splitVar.length - 1;
+    splitVar[nodes] = -1; splitValue[nodes] = NaN; left[nodes] = -1; right[nodes] = -1; leafClass[nodes] = -1; leafOffset[nodes] = -1; mortality[nodes] = NaN;
+    return nodes++;
   };
-  const stack: [node: number, depth: number][] = [[newNode(), 0]];
-  while (stack.length) {
-    const [node, depth] = stack.pop()!;
+  let sp = 0;
+  stack[0] = newNode(); stack[1] = 0; stack[2] = 0; stack[3] = m0; sp = 4;
+  while (sp > 0) {
+    sp -= 4;
+    const node = stack[sp], depth = stack[sp + 1], start = stack[sp + 2], end = stack[sp + 3];
     let size = 0;
-    for (let i = 0; i < n; i++) if (nodeOf[i] === node) size += inbag[i];
-    const best = { v: -1, value: NaN, score: 0 };
+    for (let a = start; a < end; a++) size += inbag[idx[a]];
+    best.v = -1; best.value = NaN; best.score = 0;
     const terminalBySize = size <= params.minNodeSize || (params.maxDepth > 0 && depth >= params.maxDepth);
-    const ns = survival && !terminalBySize ? nodeSurvival(ctx, node, nodeOf, inbag) : null;
-    const nTot = !survival && !terminalBySize ? nodeClassTotals(ctx, node, nodeOf, inbag, tot) : 0;
-    if (!terminalBySize && !(ns && ns.events === 0)) {
+    const ns = survival && !terminalBySize ? nodeSurvival(ctx, idx, start, end, inbag) : null;
+    const nTot = !survival && !terminalBySize ? nodeClassTotals(y!, idx, start, end, inbag, tot) : 0;
+    const pure = !survival && !terminalBySize && isPure(tot, K);
+    if (!terminalBySize && !pure && !(ns && ns.events === 0)) {
+      const stamp = ++sc.stamp;
+      for (let a = start; a < end; a++) mark[idx[a]] = stamp;
       // draw mtry variables without replacement (partial Fisher–Yates)
       for (let k = 0; k < params.mtry; k++) {
         const j = k + r.int(p - k);
         const t = vars[k]; vars[k] = vars[j]; vars[j] = t;
         const v = vars[k];
-        if (ns) splitLogrank(ctx, v, node, nodeOf, inbag, ns, ctx.buffers!.Yl, params.minChildSize ?? 1, best);
-        else splitGini(ctx, v, node, nodeOf, inbag, K, tot, nTot, lc, best);
+        const m = sortedMembers(ctx, v, idx, start, end, mark, stamp, keys, srt);
+        if (ns) splitLogrank(ctx, v, srt, m, inbag, ns, ctx.buffers!.Yl, params.minChildSize ?? 1, best);
+        else splitGini(ctx, v, srt, m, inbag, K, tot, nTot, lc, best);
       }
     }
     if (best.v < 0) {
-      makeLeaf(node);
+      makeLeaf(node, start, end);
       continue;
     }
     impurity[best.v] += best.score;
     const l = newNode(), rr = newNode();
     splitVar[node] = best.v; splitValue[node] = best.value; left[node] = l; right[node] = rr;
     const xv = best.v * n;
-    for (let i = 0; i < n; i++) if (nodeOf[i] === node) nodeOf[i] = data.x[xv + i] <= best.value ? l : rr;
-    stack.push([rr, depth + 1], [l, depth + 1]);
+    let mid = start;
+    for (let a = start; a < end; a++) {
+      const i = idx[a];
+      if (data.x[xv + i] <= best.value) { idx[a] = idx[mid]; idx[mid++] = i; }
+    }
+    stack[sp] = rr; stack[sp + 1] = depth + 1; stack[sp + 2] = mid; stack[sp + 3] = end;
+    stack[sp + 4] = l; stack[sp + 5] = depth + 1; stack[sp + 6] = start; stack[sp + 7] = mid;
+    sp += 8;
   }
 
-  function makeLeaf(node: number): void {
+  function makeLeaf(node: number, start: number, end: number): void {
     if (!survival) {
-      const counts = new Float64Array(K);
-      const y = (outcome as { y: Int32Array }).y;
-      for (let i = 0; i < n; i++) if (nodeOf[i] === node) counts[y[i]] += inbag[i];
+      const counts = lc;
+      counts.fill(0);
+      for (let a = start; a < end; a++) counts[y![idx[a]]] += inbag[idx[a]];
       let bc = 0;
       for (let k = 1; k < K; k++) if (counts[k] > counts[bc]) bc = k;
       leafClass[node] = bc;
@@ -147,48 +262,58 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
     const d = leafD, yr = leafY;
     d.fill(0);
     yr.fill(0);
-    for (let i = 0; i < n; i++) {
-      if (nodeOf[i] !== node) continue;
+    for (let a = start; a < end; a++) {
+      const i = idx[a];
       yr[ctx.atRisk![i]] += inbag[i];
       if (ctx.eventAt![i] >= 0) d[ctx.eventAt![i]] += inbag[i];
     }
-    leafOffset[node] = chf.length;
+    if (chfLen + T > chf.length) {
+      const grown = new Float64Array(2 * chf.length + T);
+      grown.set(chf.subarray(0, chfLen));
+      chf = sc.chf = grown;
+    }
+    leafOffset[node] = chfLen;
     let atRisk = 0, h = 0, m = 0;
     const ys = leafS;
     for (let j = T - 1; j >= 0; j--) { atRisk += yr[j + 1]; ys[j] = atRisk; }
     for (let j = 0; j < T; j++) {
       if (ys[j] > 0) h += d[j] / ys[j];
-      chf.push(h);
+      chf[chfLen++] = h;
       m += h;
     }
     mortality[node] = m;
   }
 
   return {
-    splitVar: Int32Array.from(splitVar), splitValue: Float64Array.from(splitValue), left: Int32Array.from(left), right: Int32Array.from(right),
-    leafClass: Int32Array.from(leafClass), leafOffset: Int32Array.from(leafOffset), chf: Float64Array.from(chf),
-    mortality: Float64Array.from(mortality), impurity,
+    splitVar: splitVar.slice(0, nodes), splitValue: splitValue.slice(0, nodes), left: left.slice(0, nodes), right: right.slice(0, nodes),
+    leafClass: leafClass.slice(0, nodes), leafOffset: leafOffset.slice(0, nodes), chf: chf.slice(0, chfLen),
+    mortality: mortality.slice(0, nodes), impurity,
   };
 }
 
+/** True when at most one class has in-bag samples (no split can improve the Gini index). */
+function isPure(tot: Float64Array, K: number): boolean {
+  let k = 0;
+  for (let c = 0; c < K; c++) if (tot[c] > 0) k++;
+  return k <= 1;
+}
+
 /** Class totals of a node, shared by every variable tried there. */
-function nodeClassTotals(ctx: ForestContext, node: number, nodeOf: Int32Array, inbag: Int32Array, tot: Float64Array): number {
-  const y = (ctx.outcome as { y: Int32Array }).y;
+function nodeClassTotals(y: Int32Array, idx: Int32Array, start: number, end: number, inbag: Int32Array, tot: Float64Array): number {
   tot.fill(0);
   let nTot = 0;
-  for (let i = 0; i < nodeOf.length; i++) if (nodeOf[i] === node) { tot[y[i]] += inbag[i]; nTot += inbag[i]; }
+  for (let a = start; a < end; a++) { const i = idx[a]; tot[y[i]] += inbag[i]; nTot += inbag[i]; }
   return nTot;
 }
 
 /**
- * Best Gini split of `node` on variable v; updates `best` when it beats it.
- * Readable form: for each cut between distinct values, dec = Σ_k L_k²/n_L + Σ_k R_k²/n_R − Σ_k T_k²/n;
- * the two-class case is unrolled (R_k = T_k − L_k).
+ * Best Gini split of a node on variable v, its samples sorted by v in srt[0, m); updates `best`
+ * when it beats it. Readable form: for each cut between distinct values,
+ * dec = Σ_k L_k²/n_L + Σ_k R_k²/n_R − Σ_k T_k²/n; the two-class case is unrolled (R_k = T_k − L_k).
  */
-function splitGini(ctx: ForestContext, v: number, node: number, nodeOf: Int32Array, inbag: Int32Array, K: number, tot: Float64Array, nTot: number, lc: Float64Array, best: { v: number; value: number; score: number }): void {
+function splitGini(ctx: ForestContext, v: number, srt: Int32Array, m: number, inbag: Int32Array, K: number, tot: Float64Array, nTot: number, lc: Float64Array, best: Best): void {
   const { n, x } = ctx.data;
   const y = (ctx.outcome as { y: Int32Array }).y;
-  const order = ctx.order[v];
   let parent = 0;
   for (let k = 0; k < K; k++) parent += tot[k] * tot[k];
   parent /= nTot;
@@ -197,9 +322,8 @@ function splitGini(ctx: ForestContext, v: number, node: number, nodeOf: Int32Arr
   if (K === 2) {
     const t0 = tot[0], t1 = tot[1];
     let l0 = 0, l1 = 0;
-    for (let a = 0; a < n; a++) {
-      const i = order[a];
-      if (nodeOf[i] !== node) continue;
+    for (let a = 0; a < m; a++) {
+      const i = srt[a];
       const xi = x[base + i];
       if (prev >= 0 && nl > 0 && xi > x[base + prev]) {
         const r0 = t0 - l0, r1 = t1 - l1;
@@ -215,9 +339,8 @@ function splitGini(ctx: ForestContext, v: number, node: number, nodeOf: Int32Arr
     return;
   }
   lc.fill(0, 0, K);
-  for (let a = 0; a < n; a++) {
-    const i = order[a];
-    if (nodeOf[i] !== node) continue;
+  for (let a = 0; a < m; a++) {
+    const i = srt[a];
     if (prev >= 0 && x[base + i] > x[base + prev] && nl > 0 && nl < nTot) {
       let sl = 0, sr = 0;
       for (let k = 0; k < K; k++) { sl += lc[k] * lc[k]; const rc = tot[k] - lc[k]; sr += rc * rc; }
@@ -243,7 +366,7 @@ interface NodeSurv {
   size: number;
 }
 
-function nodeSurvival(ctx: ForestContext, node: number, nodeOf: Int32Array, inbag: Int32Array): NodeSurv {
+function nodeSurvival(ctx: ForestContext, idx: Int32Array, start: number, end: number, inbag: Int32Array): NodeSurv {
   const { n } = ctx.data;
   const Tg = ctx.grid!.length;
   const atRisk = ctx.atRisk!, eventAt = ctx.eventAt!;
@@ -255,45 +378,49 @@ function nodeSurvival(ctx: ForestContext, node: number, nodeOf: Int32Array, inba
   dG.fill(0);
   yG.fill(0);
   let events = 0, size = 0;
-  for (let i = 0; i < n; i++) {
-    if (nodeOf[i] !== node) continue;
+  for (let a = start; a < end; a++) {
+    const i = idx[a];
     yG[atRisk[i]] += inbag[i];
     if (eventAt[i] >= 0) { dG[eventAt[i]] += inbag[i]; events += inbag[i]; }
     size += inbag[i];
   }
+  // yG[k] = in-bag weight of samples with k or more grid times ≤ their time; at grid time g
+  // the samples at risk are those with at least g + 1, i.e. yG[g + 1]
   for (let j = Tg - 1; j >= 0; j--) yG[j] += yG[j + 1];
   // compress to the node's event times; cumE[g] = number of node event times at grid index < g
   let T = 0;
   for (let g = 0; g < Tg; g++) {
+    const atG = yG[g + 1];
     cumE[g + 1] = cumE[g] + (dG[g] > 0 ? 1 : 0);
-    hG[g + 1] = hG[g] + (dG[g] > 0 ? dG[g] / yG[g] : 0);
+    hG[g + 1] = hG[g] + (dG[g] > 0 ? dG[g] / atG : 0);
     if (dG[g] > 0) {
-      Y[T] = yG[g];
-      c[T] = yG[g] > 1 ? (dG[g] * (yG[g] - dG[g])) / (yG[g] - 1) : 0;
+      Y[T] = atG;
+      c[T] = atG > 1 ? (dG[g] * (atG - dG[g])) / (atG - 1) : 0;
       T++;
     }
   }
-  for (let i = 0; i < n; i++) {
-    if (nodeOf[i] !== node) continue;
+  for (let a = start; a < end; a++) {
+    const i = idx[a];
     h[i] = hG[atRisk[i]];
     q[i] = cumE[atRisk[i]];
   }
   return { T, Y, c, h, q, events, size };
 }
 
-/** Best log-rank split of `node` on variable v: U = Σ (d_L − Y_L·d/Y), V = Σ c·(Y_L/Y)(1 − Y_L/Y). */
-function splitLogrank(ctx: ForestContext, v: number, node: number, nodeOf: Int32Array, inbag: Int32Array, ns: NodeSurv, Yl: Float64Array, minChild: number, best: { v: number; value: number; score: number }): void {
+/**
+ * Best log-rank split of a node on variable v (samples sorted by v in srt[0, m)):
+ * U = Σ (d_L − Y_L·d/Y), V = Σ c·(Y_L/Y)(1 − Y_L/Y), statistic |U|/√V.
+ */
+function splitLogrank(ctx: ForestContext, v: number, srt: Int32Array, m: number, inbag: Int32Array, ns: NodeSurv, Yl: Float64Array, minChild: number, best: Best): void {
   const { n, x } = ctx.data;
   const { T, Y, c, h, q } = ns;
   const eventAt = ctx.eventAt!;
   Yl.fill(0, 0, T);
   let U = 0, nl = 0, prev = -1, maxQ = 0;
   const base = v * n;
-  const order = ctx.order[v];
   const nTot = ns.size;
-  for (let a = 0; a < n; a++) {
-    const i = order[a];
-    if (nodeOf[i] !== node) continue;
+  for (let a = 0; a < m; a++) {
+    const i = srt[a];
     if (prev >= 0 && x[base + i] > x[base + prev] && nl >= minChild && nTot - nl >= minChild) {
       let V = 0;
       for (let e = 0; e < maxQ; e++) {
