@@ -24,6 +24,7 @@ interface Args extends GlobalArgs {
   filter?: boolean;
   'prior-count': number;
   adjust: string;
+  robust: boolean;
   'skip-columns'?: string;
   duplicates?: string;
   output: string;
@@ -56,6 +57,7 @@ export const deCommand: CommandModule<GlobalArgs, Args> = {
       .option('filter', { type: 'boolean', describe: 'drop low-count genes with filterByExpr before normalising (counts only)' })
       .option('prior-count', { type: 'number', default: 2, describe: 'prior count of log-CPM for limma/limma-trend/wilcoxon/welch on counts' })
       .option('adjust', { type: 'string', default: 'BH', describe: `multiple-testing adjustment ${ADJUST.join('|')}` })
+      .option('robust', { type: 'boolean', default: false, describe: 'robust empirical Bayes: per-gene prior df, smaller for genes with outlier variances (limma, limma-trend, voom)' })
       .option('skip-columns', { type: 'string', describe: 'annotation columns after the gene id in the matrix: a count or names' })
       .option('duplicates', { type: 'string', describe: 'repeated gene ids: error|keep|mean|max|sum|first|maxMean (default error)' })
       .option('output', { alias: 'o', type: 'string', demandOption: true, describe: 'results table (.tsv, .csv or .json)' })
@@ -66,6 +68,7 @@ export const deCommand: CommandModule<GlobalArgs, Args> = {
     if (!METHODS.includes(args.method)) problems.push(msg.optionNotOneOf('--method', args.method, METHODS));
     if (args.normalize !== undefined && !NORMS.includes(args.normalize)) problems.push(msg.optionNotOneOf('--normalize', args.normalize, NORMS));
     if (!ADJUST.includes(args.adjust)) problems.push(msg.optionNotOneOf('--adjust', args.adjust, ADJUST));
+    if (args.robust && (args.method === 'wilcoxon' || args.method === 'welch')) problems.push(deMsg.robustNeedsLimma(args.method));
     if (!(args['prior-count'] >= 0)) problems.push(msg.optionOutOfRange('--prior-count', args['prior-count'], '≥ 0'));
     if (!args['design-matrix'] && !(args.design && args.samples)) problems.push('give --design with --samples, or --design-matrix');
     if (problems.length) throw new UsageError(problems.join('; '));
@@ -86,6 +89,7 @@ export const deCommand: CommandModule<GlobalArgs, Args> = {
     const r = differentialExpression(es, samples, {
       formula: designTable ? undefined : args.design, designTable, ref, contrasts: args.contrast, method: args.method as DeMethod,
       normalize: args.normalize as NormMethod | undefined, filter: args.filter, priorCount: args['prior-count'], adjust: args.adjust as PAdjustMethod,
+      robust: args.robust,
     });
     warn(args, r.warnings);
     const metaPath = args.meta ?? metaPathFor(args.output);

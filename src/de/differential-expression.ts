@@ -1,7 +1,7 @@
 /**
  * One call from an expression set and a sample table to the results table: join samples by id,
  * build the design, optionally filter (filterByExpr) and normalise counts (TMM, upper quartile,
- * RLE), then `limma` (lmFit → contrasts.fit → eBayes), `limma-trend`, `voom` (weighted), or a
+ * RLE), then `limma` (lmFit → contrasts.fit → eBayes, optionally robust), `limma-trend`, `voom` (weighted), or a
  * per-gene two-group test (`wilcoxon`, `welch`) for a `term:A:B` contrast. Cost is that of the
  * chosen method, O(G·n·p) to O(G·n·p²).
  */
@@ -48,6 +48,8 @@ export interface DeOptions {
   priorCount?: number;
   /** Multiple-testing adjustment. Default 'BH'. */
   adjust?: PAdjustMethod;
+  /** Robust empirical Bayes (per-gene prior df, Phipson et al. 2016) for limma, limma-trend and voom. Default false. */
+  robust?: boolean;
 }
 
 export interface DeResult {
@@ -121,12 +123,22 @@ export function differentialExpression(es: ExpressionSet, samples: SampleTable |
     weights = v.weights;
   } else fitInput = counts ? cpm(x, { libSize, log: true, priorCount: options.priorCount ?? 2 }) : x;
   const fit = contrastsFit(lmFit(fitInput, d.design, { weights }), contrasts);
-  const eb = eBayes(fit, { trend: method === 'limma-trend' });
+  const eb = eBayes(fit, { trend: method === 'limma-trend', robust: options.robust ?? false });
   warnings.push(...eb.warnings);
-  meta.dfPrior = eb.dfPrior;
+  meta.robust = options.robust ?? false;
+  meta.dfPrior = eb.dfPriorGene ? robustSummary(eb.dfPrior, eb.dfPriorGene) : eb.dfPrior;
   meta.s2Prior = eb.s2Prior.length === 1 ? eb.s2Prior[0] : { trend: true, median: median(eb.s2Prior) };
   meta.dfResidual = eb.dfResidual[0];
   return { table: topTable(eb, genes, { adjust: options.adjust }), meta, warnings };
+}
+
+/** Per-gene prior df in the metadata: d₀ of the bulk, quartiles, and how many genes have less. */
+function robustSummary(d0: number, perGene: Float64Array) {
+  const s = Float64Array.from(perGene).filter((v) => !Number.isNaN(v)).sort();
+  const q = (p: number): number => (s.length ? s[Math.min(s.length - 1, Math.floor(p * (s.length - 1)))] : NaN);
+  let reduced = 0;
+  for (const v of s) if (v < d0) reduced++;
+  return { robust: true, bulk: d0, min: s.length ? s[0] : NaN, q1: q(0.25), median: median(s), q3: q(0.75), max: s.length ? s[s.length - 1] : NaN, genesBelowBulk: reduced };
 }
 
 function median(a: Float64Array): number {

@@ -5,8 +5,11 @@
  * residual df); B = log-odds of differential expression with prior proportion π = 0.01 and the
  * prior coefficient variance v₀ estimated from the top |t| (clamped to (0.1², 4²)/median s₀²);
  * moderated F for all contrasts together, F = tᵀR⁻¹t / r with R the contrast correlation.
- * `trend: true` makes s₀² a smooth function of AveExpr (limma-trend). O(G·k) (+O(G log G) for B).
- * Oracle: limma 3.54.1 `eBayes` / `topTable`.
+ * `trend: true` makes s₀² a smooth function of AveExpr (limma-trend). `robust: true` estimates the
+ * prior robustly (`fitFDistRobustly`, Phipson et al. 2016, doi:10.1214/16-AOAS920): d₀ becomes
+ * per gene, smaller for genes whose variance is an outlier, and every formula above uses d₀_g.
+ * O(G·k) (+O(G log G) for B and the robust prior).
+ * Oracle: limma 3.54.1 `eBayes` / `topTable` (also with `robust = TRUE`).
  */
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 import normalCdf from '@stdlib/stats-base-dists-normal-cdf';
@@ -15,6 +18,7 @@ import gammainc from '@stdlib/math-base-special-gammainc';
 import betainc from '@stdlib/math-base-special-betainc';
 import type { LinearModelFit } from './lm-fit.js';
 import { fitFDist } from './fit-fdist.js';
+import { fitFDistRobustly } from './fit-fdist-robust.js';
 import { tmixture } from './tmixture.js';
 import { symmetricInverseSqrt } from './sym-eigen.js';
 
@@ -25,11 +29,17 @@ export interface EBayesOptions {
   stdevCoefLim?: [number, number];
   /** Let the prior variance depend on AveExpr (limma-trend). Default false. */
   trend?: boolean;
+  /** Estimate the prior robustly against outlier variances (per-gene d₀). Default false. */
+  robust?: boolean;
+  /** Tail proportions Winsorized by the robust estimate, [lower, upper]. Default [0.05, 0.1]. */
+  winsorTailP?: [number, number];
 }
 
 export interface EBayesFit extends LinearModelFit {
-  /** Prior df d₀ (Infinity when the variances show no extra spread). */
+  /** Prior df d₀ (Infinity when the variances show no extra spread); with `robust`, d₀ of the bulk of the genes. */
   dfPrior: number;
+  /** With `robust`: the prior df of each gene (≤ d₀, smaller for outlier variances); else null. */
+  dfPriorGene: Float64Array | null;
   /** Prior variance s₀² (length 1, or one per gene with `trend`). */
   s2Prior: Float64Array;
   s2Post: Float64Array;
@@ -68,8 +78,13 @@ export function eBayes(fit: LinearModelFit, options: EBayesOptions = {}): EBayes
   const k = fit.ncoef;
   const s2 = new Float64Array(G);
   for (let g = 0; g < G; g++) s2[g] = fit.sigma[g] * fit.sigma[g];
-  const prior = fitFDist(s2, fit.dfResidual, options.trend ? { covariate: fit.amean } : {});
+  const fdOpts = options.trend ? { covariate: fit.amean } : {};
+  const prior = options.robust
+    ? fitFDistRobustly(s2, fit.dfResidual, { ...fdOpts, winsorTailP: options.winsorTailP })
+    : { ...fitFDist(s2, fit.dfResidual, fdOpts), df0Gene: null };
   const d0 = prior.df0;
+  const d0Gene = prior.df0Gene;
+  const d0At = (g: number): number => (d0Gene ? d0Gene[g] : d0);
   const s20 = prior.s20;
   const s20At = (g: number): number => (s20.length === 1 ? s20[0] : s20[g]);
   let dfPooled = 0;
@@ -79,8 +94,9 @@ export function eBayes(fit: LinearModelFit, options: EBayesOptions = {}): EBayes
   for (let g = 0; g < G; g++) {
     const d = fit.dfResidual[g];
     const s0 = s20At(g);
-    s2Post[g] = d0 === Infinity ? s0 : Number.isFinite(s2[g]) ? (d0 * s0 + d * s2[g]) / (d0 + d) : s0;
-    dfTotal[g] = Math.min(d + d0, dfPooled);
+    const d0g = d0At(g);
+    s2Post[g] = d0g === Infinity ? s0 : Number.isFinite(s2[g]) ? (d0g * s0 + d * s2[g]) / (d0g + d) : s0;
+    dfTotal[g] = Math.min(d + d0g, dfPooled);
   }
   const t = new Float64Array(G * k);
   const pValue = new Float64Array(G * k);
@@ -109,13 +125,13 @@ export function eBayes(fit: LinearModelFit, options: EBayesOptions = {}): EBayes
       const r = (u2 + v0) / u2;
       const t2 = tc[g] * tc[g];
       const df = dfTotal[g];
-      const kernel = d0 > 1e6 ? (t2 * (1 - 1 / r)) / 2 : ((1 + df) / 2) * Math.log((t2 + df) / (t2 / r + df));
+      const kernel = d0At(g) > 1e6 ? (t2 * (1 - 1 / r)) / 2 : ((1 + df) / 2) * Math.log((t2 + df) / (t2 / r + df));
       lods[g * k + c] = logit - Math.log(r) / 2 + kernel;
     }
   }
   const { F, FpValue, dfF } = moderatedF(t, G, k, fit.covCoefficients, dfTotal);
   return {
-    ...fit, warnings, dfPrior: d0, s2Prior: s20, s2Post, dfTotal, t, pValue, lods, F, FpValue, dfF,
+    ...fit, warnings, dfPrior: d0, dfPriorGene: d0Gene, s2Prior: s20, s2Post, dfTotal, t, pValue, lods, F, FpValue, dfF,
   };
 }
 

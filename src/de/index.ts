@@ -12,3 +12,5 @@ export * from './contrast.js';
 export * from './voom.js';
 export * from './group-tests.js';
 export * from './differential-expression.js';
+export * from './fit-fdist-robust.js';
+export * from './winsorized-log-f.js';

@@ -26,6 +26,9 @@ export const deMsg = {
   zeroContrast: (text: string) => `contrast ${q(text)} is zero`,
   zeroVariances: () => `zero sample variances detected; they have been offset away from zero`,
   mostlyZeroVariances: () => `more than half of the residual variances are exactly zero: eBayes unreliable`,
+  robustUnequalDf: (d: number) =>
+    `robust empirical Bayes: the residual df differ between genes (missing values); the prior is fitted with the median df ${d}`,
+  robustNeedsLimma: (method: string) => `--robust applies to limma, limma-trend and voom, not to ${method}`,
   negativeCounts: () => `counts must be non-negative for this method`,
   notCounts: (method: string) => `${method} needs raw counts (non-negative); got negative or missing values`,
   groupNeedsTwo: (method: string) => `${method} compares two groups: the contrast must be term:level:level on a categorical term`,
