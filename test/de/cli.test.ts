@@ -44,7 +44,33 @@ describe('sigscore de', () => {
     expect(existsSync(out)).toBe(true);
   });
 
+  it('de --robust reports the per-gene prior df as a summary in the metadata', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'de.tsv');
+    const r = await cli(['de', join(confDir, 'synth_outlier_counts.tsv'), '--samples', samples, '--design', '~ group + age', '--contrast', 'group:B:A',
+      '--method', 'limma', '--normalize', 'tmm', '--robust', '-o', out, '--quiet']);
+    expect(r.code).toBe(0);
+    const meta = JSON.parse(readFileSync(join(dir, 'de.meta.json'), 'utf8'));
+    expect(meta.robust).toBe(true);
+    expect(meta.dfPrior.robust).toBe(true);
+    expect(meta.dfPrior.min).toBeLessThan(meta.dfPrior.bulk);
+    expect(meta.dfPrior.max).toBe(meta.dfPrior.bulk);
+    expect(meta.dfPrior.genesBelowBulk).toBeGreaterThan(0);
+    expect(meta.s2Prior).toBeGreaterThan(0);
+  });
+
+  it('de with an interaction formula tests an interaction coefficient by name', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'de.tsv');
+    const r = await cli(['de', counts, '--samples', samples, '--design', '~ group * age', '--contrast', 'groupB:age', '--normalize', 'tmm', '-o', out, '--quiet']);
+    expect(r.code).toBe(0);
+    const meta = JSON.parse(readFileSync(join(dir, 'de.meta.json'), 'utf8'));
+    expect(meta.design.columns).toEqual(['(Intercept)', 'groupB', 'age', 'groupB:age']);
+    expect(meta.contrasts[0].weights['groupB:age']).toBe(1);
+  });
+
   const bad: [string, string[], number, RegExp][] = [
+    ['--robust with a rank test', ['--method', 'wilcoxon', '--robust', 'true'], 2, /--robust applies to limma, limma-trend and voom, not to wilcoxon/],
     ['an unknown method', ['--method', 'edgeR'], 2, /option --method must be one of limma\|limma-trend\|voom\|wilcoxon\|welch, got "edgeR"/],
     ['a design term that is not a column', ['--design', '~ grade'], 2, /design term "grade" is not a sample-table column/],
     ['an unknown contrast level', ['--contrast', 'group:C:A'], 2, /"group" has no level "C"/],
