@@ -92,6 +92,21 @@ describe('readMatrixTextFile (chunked)', () => {
     await expectSameAsWhole(matrixText(5, 40, 600, '\n').slice(0, -1));
   });
 
+  it('grows the matrix when the first chunk over- or underestimates the row count', async () => {
+    const long = (i: number): string => `g${i}\t"${'x'.repeat(300)}"\t${i}.5`;
+    const short = (i: number): string => `g${i}\t"a"\t${i}`;
+    const longFirst = ['id\tnote\tA', ...Array.from({ length: 2000 }, (_, i) => (i < 100 ? long(i) : short(i)))].join('\n');
+    const shortFirst = ['id\tnote\tA', ...Array.from({ length: 2000 }, (_, i) => (i < 1500 ? short(i) : long(i)))].join('\n');
+    for (const executor of [undefined, createWorkerPool({ threads: 2 })]) {
+      for (const text of [longFirst, shortFirst]) {
+        const path = file(text);
+        const whole = outcomeOf(() => parseMatrixText(text, { skipColumns: 1, source: path }));
+        for (const chunkBytes of [4096, 16384]) expect(await outcomeOfAsync(readMatrixTextFile(path, { skipColumns: 1, chunkBytes, executor }))).toEqual(whole);
+      }
+      await executor?.close();
+    }
+  });
+
   it('keeps annotation columns, skipColumns auto and R write.table headers', async () => {
     const body = Array.from({ length: 400 }, (_, i) => `g${i}\tsym${i}\t"desc, ${i}"\t${i}.5\t-${i}`).join('\n');
     await expectSameAsWhole('id\tsymbol\tdesc\tA\tB\n' + body + '\n', { skipColumns: 'auto' });

@@ -2,8 +2,9 @@
  * Chunked reading of a TSV/CSV matrix file. The file is never held whole in memory: it is read
  * in chunks into two reused buffers, and while the main thread scans one chunk (`scanRows`),
  * `fs.read` on the libuv pool fills the other with the next one; the partial last line of a
- * chunk is carried to the front of the next. A first cheap pass counts the line feeds
- * (memchr), so the value matrix is allocated once at its final size. With a worker pool each
+ * chunk is carried to the front of the next. The value matrix is allocated once, at a row
+ * count estimated from the first chunk and the file size (a little over; the untouched surplus
+ * costs no memory), and grown only when the estimate falls short. With a worker pool each
  * chunk is split at line feeds among the workers, which write into a shared matrix
  * (`scan-parts.ts`).
  *
@@ -19,7 +20,7 @@ import { msg } from '../../core/messages.js';
 import { readBytes } from './files.js';
 import { parseMatrixText, parseMatrixHeader, finishMatrixText, type MatrixReadOptions, type LoadedExpressionSet } from '../matrix-text.js';
 import type { Executor } from '../../core/pool.js';
-import { inThreadScanner, parallelScanner, lineFeeds, u8, type BlockScanner } from './scan-parts.js';
+import { inThreadScanner, parallelScanner, lineFeeds, rowEstimate, u8, type BlockScanner } from './scan-parts.js';
 
 /** Options of `readMatrixTextFile`. */
 export interface MatrixTextFileOptions extends Omit<MatrixReadOptions, 'source'> {
@@ -96,7 +97,7 @@ function firstRowEnd(b: Buffer, start: number, end: number): number {
 /**
  * Read a TSV/CSV genes × samples matrix file in chunks. Same result and same errors as
  * `parseMatrixText(await readBytes(path))`, without holding the file in memory.
- * O(bytes); memory: the matrix plus two chunks.
+ * O(bytes), one pass; memory: the matrix plus two chunks.
  */
 export async function readMatrixTextFile(path: string, options: MatrixTextFileOptions = {}): Promise<LoadedExpressionSet> {
   const { chunkBytes, executor, ...rest } = options;
@@ -133,18 +134,9 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
     }
     const head = parseMatrixHeader(u8(cur).subarray(bom, len), readOptions);
     const first = bom + head.first;
-    // row capacity: line feeds from the first row on, plus a last line without one
-    let rows = lineFeeds(cur, first, len);
-    let lastByte = cur[len - 1];
-    for (let at = fileAt; ; ) {
-      const n = await fill(fh, next, 0, at);
-      if (n === 0) break;
-      rows += lineFeeds(next, 0, n);
-      lastByte = next[n - 1];
-      at += n;
-    }
-    if (lastByte !== 10) rows++;
-    const scanner = parallel ? parallelScanner(head, rows, executor) : inThreadScanner(head, rows);
+    // row capacity: estimated from the first chunk's rows and the file size, grown if short
+    const estimate = rowEstimate(lineFeeds(cur, first, len), len - first, stat.size - first);
+    const scanner = parallel ? parallelScanner(head, estimate, stat.size - first, executor) : inThreadScanner(head, estimate, stat.size - first);
     await scanChunks(fh, cur, next, len, first, fileAt, head.firstLine, scanner);
     done = true;
     return finishMatrixText(scanner.finish(), head, readOptions);

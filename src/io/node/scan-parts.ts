@@ -36,13 +36,73 @@ export function lineFeeds(b: Buffer, start: number, end: number): number {
   return n;
 }
 
-/** All rows in this thread, into one sink of `rows` rows. */
-export function inThreadScanner(head: MatrixHeader, rows: number): BlockScanner {
-  const sink = createScanSink(head.layout, rows);
+/**
+ * Rows to allocate for `bytes` of rows when `sampleRows` line feeds were seen in `sampleBytes`:
+ * 3% over the average, plus a few.
+ */
+export function rowEstimate(sampleRows: number, sampleBytes: number, bytes: number): number {
+  return Math.ceil((Math.max(1, sampleRows) / Math.max(1, sampleBytes)) * bytes * 1.03) + 16;
+}
+
+/**
+ * Row storage that grows: `reserve(need, …)` before a block whose rows end at `need`; when
+ * short, the capacity becomes a new estimate from the rows and bytes seen so far, and the rows
+ * are copied once. Shared memory when `shared`.
+ */
+class RowStore {
+  data: Float64Array;
+  lines: Int32Array;
+  constructor(
+    readonly ncol: number,
+    readonly shared: boolean,
+    capacity: number,
+  ) {
+    this.data = this.f64(capacity * ncol);
+    this.lines = this.i32(capacity);
+  }
+  private f64(n: number): Float64Array {
+    return this.shared ? new Float64Array(new SharedArrayBuffer(n * 8)) : new Float64Array(n);
+  }
+  private i32(n: number): Int32Array {
+    return this.shared ? new Int32Array(new SharedArrayBuffer(n * 4)) : new Int32Array(n);
+  }
+  /** Make room for rows [0, need); `used` rows hold data; `bytesSeen` of `bytes` have been counted. */
+  reserve(need: number, used: number, bytesSeen: number, bytes: number): void {
+    if (need <= this.lines.length) return;
+    const capacity = Math.max(need, rowEstimate(need, bytesSeen, bytes));
+    const data = this.f64(capacity * this.ncol);
+    const lines = this.i32(capacity);
+    data.set(this.data.subarray(0, used * this.ncol));
+    lines.set(this.lines.subarray(0, used));
+    this.data = data;
+    this.lines = lines;
+  }
+}
+
+/** A Buffer view of the same bytes (for memchr through `indexOf`). */
+function asBuffer(b: Uint8Array): Buffer {
+  return Buffer.isBuffer(b) ? b : Buffer.from(b.buffer, b.byteOffset, b.length);
+}
+
+/** All rows in this thread, into one sink; `capacity` rows to start with, for `bytes` of rows. */
+export function inThreadScanner(head: MatrixHeader, capacity: number, bytes: number): BlockScanner {
+  const { layout } = head;
+  const store = new RowStore(layout.ncol, false, capacity);
+  const sink = createScanSink(layout, 0);
+  sink.data = store.data;
+  sink.lines = store.lines;
+  let bytesSeen = 0;
   return {
     shared: false,
-    scan: async (b, start, end, line) => scanRows(u8(b), start, end, line, head.layout, sink),
-    finish: () => finishScan(sink, head.layout.ncol),
+    async scan(b, start, end, line) {
+      bytesSeen += end - start;
+      // a block of whole lines holds at most its line feeds in rows
+      store.reserve(sink.nrow + lineFeeds(asBuffer(b), start, end), sink.nrow, bytesSeen, bytes);
+      sink.data = store.data;
+      sink.lines = store.lines;
+      return scanRows(u8(b), start, end, line, layout, sink);
+    },
+    finish: () => finishScan(sink, layout.ncol),
   };
 }
 
@@ -79,11 +139,10 @@ const TASK_MODULE = new URL(import.meta.url.endsWith('.ts') ? './scan-parts.ts' 
 const MIN_PART = 1 << 16;
 
 /** Rows into a shared matrix, each block split into `executor.size` parts scanned by the workers. */
-export function parallelScanner(head: MatrixHeader, rows: number, executor: Executor): BlockScanner {
+export function parallelScanner(head: MatrixHeader, capacity: number, totalBytes: number, executor: Executor): BlockScanner {
   const { layout } = head;
   const ncol = layout.ncol;
-  const data = new Float64Array(new SharedArrayBuffer(rows * ncol * Float64Array.BYTES_PER_ELEMENT));
-  const lines = new Int32Array(new SharedArrayBuffer(rows * Int32Array.BYTES_PER_ELEMENT));
+  const store = new RowStore(ncol, true, capacity);
   const genes: string[] = [];
   const annotation: string[][] = [];
   for (let a = 0; a < (layout.nannotation ?? 0); a++) annotation.push([]);
@@ -91,12 +150,13 @@ export function parallelScanner(head: MatrixHeader, rows: number, executor: Exec
   const parts: { row: number; nrow: number }[] = [];
   let rowAt = 0;
   let rowsRead = 0;
+  let bytesSeen = 0;
 
   return {
     shared: true,
     async scan(b, start, end, line) {
       const bytes = u8(b);
-      const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length);
+      const buf = asBuffer(b);
       const k = end - start < 2 * MIN_PART ? 1 : executor.size;
       const cuts = [start];
       for (let i = 1; i < k; i++) {
@@ -104,20 +164,22 @@ export function parallelScanner(head: MatrixHeader, rows: number, executor: Exec
         cuts.push(at < 0 || at >= end ? end : at + 1);
       }
       cuts.push(end);
+      const lf = cuts.slice(1).map((e, i) => lineFeeds(buf, cuts[i], e));
+      bytesSeen += end - start;
+      store.reserve(rowAt + lf.reduce((a, x) => a + x, 0), rowAt, bytesSeen, totalBytes);
       const tasks: Task<Parameters<typeof scanPart>, PartResult>[] = [];
       const at: { line: number; row: number }[] = [];
       for (let i = 0; i < k; i++) {
-        const lf = lineFeeds(buf, cuts[i], cuts[i + 1]);
         at.push({ line, row: rowAt });
-        tasks.push({ module: TASK_MODULE, fn: 'scanPart', args: [bytes, cuts[i], cuts[i + 1], line, rowAt, layout, data, lines], impl: scanPart });
-        line += lf;
-        rowAt += lf;
+        tasks.push({ module: TASK_MODULE, fn: 'scanPart', args: [bytes, cuts[i], cuts[i + 1], line, rowAt, layout, store.data, store.lines], impl: scanPart });
+        line += lf[i];
+        rowAt += lf[i];
       }
       const results = k === 1 ? [scanPart(...tasks[0].args)] : await executor.run(tasks);
       results.forEach((r, i) => {
         if (r.failed) {
           // scan the part again here: it throws the error a one-thread read throws
-          const sink = createScanSink(layout, rowAt - at[i].row);
+          const sink = createScanSink(layout, lf[i]);
           sink.firstRow = rowsRead === 0;
           scanRows(bytes, cuts[i], cuts[i + 1], at[i].line, layout, sink);
           throw new Error(`${layout.source}: a part failed in a worker but not in this thread`);
@@ -133,6 +195,7 @@ export function parallelScanner(head: MatrixHeader, rows: number, executor: Exec
     },
     finish() {
       // close the gaps blank lines left
+      const { data, lines } = store;
       let dst = 0;
       for (const p of parts) {
         if (p.row !== dst && p.nrow > 0) {
