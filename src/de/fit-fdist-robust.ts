@@ -26,11 +26,13 @@ import { quantileSorted } from './natural-spline.js';
 import { lowess } from './lowess.js';
 import { winsorizedLogFMoments } from './winsorized-log-f.js';
 import { deMsg } from './messages.js';
+import { msg } from '../core/messages.js';
+import { OptionError } from '../core/errors.js';
 
 export interface FitFDistRobustOptions {
   /** Trend covariate, one per gene (e.g. AveExpr). Default none. */
   covariate?: Float64Array;
-  /** Proportions Winsorized in the lower and upper tails of log s², each in [0, 0.5). Default [0.05, 0.1]. */
+  /** Proportions Winsorized in the lower and upper tails of log s², each in (0, 0.5). Default [0.05, 0.1]. */
   winsorTailP?: [number, number];
 }
 
@@ -110,6 +112,8 @@ function solveDf(d1: number, target: number, pl: number, ph: number): number {
 export function fitFDistRobustly(s2: Float64Array, df: Float64Array, options: FitFDistRobustOptions = {}): FDistRobustFit {
   const G = s2.length;
   const [pl, ph] = options.winsorTailP ?? [0.05, 0.1];
+  const problems = [pl, ph].flatMap((p, k) => (p > 0 && p < 0.5 ? [] : [msg.optionOutOfRange(`winsorTailP[${k}]`, p, 'in (0, 0.5)')]));
+  if (problems.length) throw new OptionError(problems);
   const cov = options.covariate;
   const warnings: string[] = [];
   const ok: number[] = [];

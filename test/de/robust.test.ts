@@ -200,3 +200,27 @@ describe.skipIf(!haveBladder)('eBayes(robust = TRUE) conformance on bladderbatch
     expectPrior(m.genes, eb.dfPriorGene!, eb.s2Prior, 'robust_bladder_prior.tsv', column(robustHyper, 'df_prior_bulk').get('bladder')!);
   });
 });
+
+describe('fitFDistRobustly edge cases', () => {
+  const x = Float64Array.from({ length: 50 }, (_, i) => 0.5 + ((i * 37) % 50) / 50);
+  const df = new Float64Array(50).fill(4);
+  it('fitFDistRobustly rejects Winsorizing proportions outside (0, 0.5), naming each', () => {
+    expect(() => fitFDistRobustly(x, df, { winsorTailP: [0, 0.6] })).toThrow(/winsorTailP\[0\] must be in \(0, 0.5\), got 0; option winsorTailP\[1\]/);
+  });
+  it('fitFDistRobustly gives an infinite prior df, the same for every gene, when the variances spread less than sampling alone', () => {
+    const f = fitFDistRobustly(x, df);
+    expect(f.df0).toBe(Infinity);
+    expect(Array.from(f.df0Gene).every((d) => d === Infinity)).toBe(true);
+    expect(Number.isFinite(f.s20[0])).toBe(true);
+  });
+  it('fitFDistRobustly offsets zero variances and warns; genes with NaN keep the bulk d0', () => {
+    const y = Float64Array.from(fd.cases[0].x);
+    y[0] = 0;
+    y[1] = NaN;
+    const f = fitFDistRobustly(y, new Float64Array(y.length).fill(fd.cases[0].df1));
+    expect(f.warnings.length).toBe(1);
+    expect(f.df0Gene[1]).toBe(f.df0);
+    expect(Number.isNaN(f.tailP[1])).toBe(true);
+    expect(f.df0Gene[0]).toBe(f.df0);
+  });
+});
