@@ -19,6 +19,7 @@ import { correlationFromTable, annotationFor, annotationTrack, boxFromScores } f
 import { createMatrix } from '../core/matrix.js';
 import { crossCorrelationSpec } from './report-cross-correlation.js';
 import { enrichmentSpec } from './enrichment.js';
+import { cutpointCurveSpec } from './report-cutpoint.js';
 
 export interface ReportItem {
   /** File name (relative path) shown in the report. */
@@ -89,6 +90,8 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
   const summaries = tables.filter((i) => has(i.table, 'group', 'n', 'events', 'median'));
   const logranks = items.filter((i) => (i.json && typeof i.json.p === 'number' && 'chisq' in i.json) || (i.table && has(i.table, 'chisq', 'p', 'observed', 'expected')));
   const group = options.group ?? 'response';
+  const cutTables = tables.filter((i) => has(i.table, 'marker', 'cutpoint', 'statistic'));
+  const curves = tables.filter((i) => has(i.table, 'marker', 'cut', 'statistic') && !hasColumn(i.table, 'cutpoint'));
   const attempt = (item: ReportItem, make: () => ReportSection): void => {
     try {
       sections.push(make());
@@ -138,6 +141,14 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
         const c = correlationFromTable(t);
         return { title: `Correlation — ${it.name}`, charts: [{ spec: correlationSpec(c.r, c.names, { p: c.p }).spec }] };
       });
+    } else if (curves.includes(it)) {
+      attempt(it, () => {
+        const cuts = nearest(it.name, cutTables);
+        if (cuts) used.add(cuts.name);
+        return { title: `Cut-points — ${it.name}`, charts: [{ spec: cutpointCurveSpec(t, cuts?.table).spec }], tables: cuts?.table ? [{ title: cuts.name, ...tableRows(cuts.table) }] : [] };
+      });
+    } else if (curves.length && cutTables.includes(it)) {
+      // shown with its curve
     } else if (has(t, 'x', 'probability', 'lower', 'upper')) {
       attempt(it, () => ({ title: `Predicted probability — ${it.name}`, charts: [{ spec: probabilitySpec(t).spec }] }));
     } else if (has(t, 'pathway', 'NES', 'padj')) {
