@@ -138,7 +138,11 @@ describe('readMatrixTextFile (chunked)', () => {
   it('reads gzip, and names a missing file, a directory and an empty file like readBytes', async () => {
     const text = matrixText(7, 300, 10, '\n');
     const gz = file(gzipSync(Buffer.from(text)));
-    expect((await readMatrixTextFile(gz, { chunkBytes: 1024 })).x.data).toEqual(parseMatrixText(text).x.data);
+    for (const chunkBytes of [1024, 4096, 1 << 20]) expect((await readMatrixTextFile(gz, { chunkBytes })).x.data).toEqual(parseMatrixText(text).x.data);
+    const cut = gzipSync(Buffer.from(text));
+    const truncated = file(cut.subarray(0, cut.length >> 1));
+    for (const chunkBytes of [1024, 1 << 20]) await expect(readMatrixTextFile(truncated, { chunkBytes })).rejects.toThrow(`${truncated}: gzip data is truncated or corrupt`);
+    await expect(readMatrixTextFile(file(gzipSync(Buffer.alloc(0))), { chunkBytes: 64 })).rejects.toThrow(DataError);
     await expect(readMatrixTextFile(join(dir, 'absent.tsv'))).rejects.toThrow(DataError);
     await expect(readMatrixTextFile(join(dir, 'absent.tsv'))).rejects.toThrow(/absent\.tsv/);
     const sub = join(dir, 'adir');

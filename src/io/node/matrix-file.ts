@@ -14,7 +14,9 @@
  * Gzipped files, files that fit in one chunk and anything that is not a regular file go through
  * `readBytes` + `parseMatrixText`, with the same results and errors.
  */
-import { promises as fs, type Stats } from 'node:fs';
+import { promises as fs, createReadStream, type Stats } from 'node:fs';
+import { createGunzip } from 'node:zlib';
+import { pipeline } from 'node:stream';
 import { DataError } from '../../core/errors.js';
 import { msg } from '../../core/messages.js';
 import { readBytes } from './files.js';
@@ -80,6 +82,74 @@ async function fill(fh: fs.FileHandle, b: Buffer, at: number, position: number):
   return n;
 }
 
+/** The bytes of a file in order: `fill(b, at)` fills b[at …) and returns the count (fewer only at the end). */
+interface ByteSource {
+  fill(b: Buffer, at: number): Promise<number>;
+  close(): Promise<void>;
+}
+
+function fileSource(fh: fs.FileHandle): ByteSource {
+  let position = 0;
+  return {
+    async fill(b, at) {
+      const n = await fill(fh, b, at, position);
+      position += n;
+      return n;
+    },
+    close: () => fh.close(),
+  };
+}
+
+/**
+ * The decompressed bytes of a gzip file, inflated on the libuv pool in 1 MiB pieces while the
+ * main thread scans. A truncated or corrupt stream gives the same error as `readBytes`.
+ */
+function gunzipSource(path: string): ByteSource {
+  const gunzip = createGunzip({ chunkSize: 1 << 20 });
+  const input = createReadStream(path, { highWaterMark: 1 << 20 });
+  pipeline(input, gunzip, () => undefined);
+  const pieces = gunzip[Symbol.asyncIterator]();
+  let left: Buffer = Buffer.alloc(0);
+  let ended = false;
+  return {
+    async fill(b, at) {
+      let n = 0;
+      while (at + n < b.length) {
+        if (left.length === 0) {
+          if (ended) break;
+          let r: IteratorResult<Buffer>;
+          try {
+            r = await pieces.next();
+          } catch {
+            throw new DataError(msg.gzipTruncated(path));
+          }
+          if (r.done) {
+            ended = true;
+            break;
+          }
+          left = r.value;
+        }
+        const k = Math.min(left.length, b.length - at - n);
+        left.copy(b, at + n, 0, k);
+        left = left.subarray(k);
+        n += k;
+      }
+      return n;
+    },
+    async close() {
+      input.destroy();
+      gunzip.destroy();
+    },
+  };
+}
+
+/** Uncompressed size recorded in a gzip trailer (modulo 2^32: a lower bound for estimates), or 0. */
+async function gzipSize(fh: fs.FileHandle, size: number): Promise<number> {
+  const t = Buffer.alloc(4);
+  const { bytesRead } = await fh.read(t, 0, 4, size - 4);
+  return bytesRead === 4 ? t.readUInt32LE(0) : 0;
+}
+
 /** Offset just after the first data line (header and first row both ended by a line feed), or −1. */
 function firstRowEnd(b: Buffer, start: number, end: number): number {
   let found = 0;
@@ -116,31 +186,41 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
   if (!stat.isFile() || stat.size <= chunk) return whole();
   const first2 = [takeBuffer(chunk, parallel), takeBuffer(chunk, parallel)];
   let [cur, next] = first2;
+  let source = fileSource(fh);
   let done = false;
   try {
     // first chunk: it must hold the header and the first data line
-    let len = await fill(fh, cur, 0, 0);
-    if (len >= 2 && cur[0] === 0x1f && cur[1] === 0x8b) return await whole();
+    let len = await source.fill(cur, 0);
+    let size = stat.size;
+    if (len >= 2 && cur[0] === 0x1f && cur[1] === 0x8b) {
+      size = Math.max(await gzipSize(fh, size), 2 * chunk);
+      await source.close();
+      source = gunzipSource(path);
+      len = await source.fill(cur, 0);
+    }
     const bom = len >= 3 && cur[0] === 0xef && cur[1] === 0xbb && cur[2] === 0xbf ? 3 : 0;
-    let fileAt = len;
     while (firstRowEnd(cur, bom, len) < 0) {
-      if (len < cur.length) return await whole(); // the whole file was read
+      if (len < cur.length) {
+        // the whole file is in this chunk
+        const bytes = u8(cur).subarray(0, len);
+        done = true;
+        return parseMatrixText(len === 0 ? new Uint8Array(0) : bytes, readOptions);
+      }
       const bigger = newBuffer(cur.length * 2, parallel);
       cur.copy(bigger, 0, 0, len);
       cur = bigger;
-      const n = await fill(fh, cur, len, fileAt);
-      len += n;
-      fileAt += n;
+      len += await source.fill(cur, len);
     }
     const head = parseMatrixHeader(u8(cur).subarray(bom, len), readOptions);
     const first = bom + head.first;
     // row capacity: estimated from the first chunk's rows and the file size, grown if short
-    const estimate = rowEstimate(lineFeeds(cur, first, len), len - first, stat.size - first);
-    const scanner = parallel ? parallelScanner(head, estimate, stat.size - first, executor) : inThreadScanner(head, estimate, stat.size - first);
-    await scanChunks(fh, cur, next, len, first, fileAt, head.firstLine, scanner);
+    const estimate = rowEstimate(lineFeeds(cur, first, len), len - first, Math.max(size, len) - first);
+    const scanner = parallel ? parallelScanner(head, estimate, size - first, executor) : inThreadScanner(head, estimate, size - first);
+    await scanChunks(source, cur, next, len, first, head.firstLine, scanner);
     done = true;
     return finishMatrixText(scanner.finish(), head, readOptions);
   } finally {
+    await source.close().catch(() => undefined);
     await fh.close().catch(() => undefined);
     if (done) {
       // after an error a read may still be filling one of them
@@ -154,7 +234,7 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
  * The main pass: scan cur[start, len) — whole lines only — while the next chunk is read into
  * the other buffer behind the carried partial line.
  */
-async function scanChunks(fh: fs.FileHandle, cur: Buffer, next: Buffer, len: number, start: number, fileAt: number, line: number, scanner: BlockScanner): Promise<void> {
+async function scanChunks(source: ByteSource, cur: Buffer, next: Buffer, len: number, start: number, line: number, scanner: BlockScanner): Promise<void> {
   let eof = false;
   for (;;) {
     const lastLf = cur.lastIndexOf(10, len - 1);
@@ -167,9 +247,8 @@ async function scanChunks(fh: fs.FileHandle, cur: Buffer, next: Buffer, len: num
       start = 0;
       len = rest;
       const want = cur.length - 1 - len; // one byte kept for a final line feed
-      const n: number = eof ? 0 : await fill(fh, cur.subarray(0, cur.length - 1), len, fileAt);
+      const n: number = eof ? 0 : await source.fill(cur.subarray(0, cur.length - 1), len);
       eof = n < want;
-      fileAt += n;
       len += n;
       if (n === 0) return lastLine(cur, len, line, scanner);
       continue;
@@ -178,12 +257,11 @@ async function scanChunks(fh: fs.FileHandle, cur: Buffer, next: Buffer, len: num
     if (next.length < tail + 1) next = newBuffer(cur.length, scanner.shared);
     cur.copy(next, 0, lastLf + 1, len);
     const want = next.length - tail;
-    const reading: Promise<number> = eof ? Promise.resolve(0) : fill(fh, next, tail, fileAt);
+    const reading: Promise<number> = eof ? Promise.resolve(0) : source.fill(next, tail);
     reading.catch(() => undefined); // a scan error must not leave this rejection unhandled
     line = await scanner.scan(cur, start, lastLf + 1, line);
     const n: number = await reading;
     eof = n < want;
-    fileAt += n;
     [cur, next] = [next, cur];
     len = tail + n;
     start = 0;
