@@ -11,8 +11,9 @@
  * Why: a fresh 90 MB buffer for the whole file costs as much to page in as scanning it, and
  * the scan then reads it from main memory; a few-MB buffer stays in cache and is paid for once.
  *
- * Gzipped files, files that fit in one chunk and anything that is not a regular file go through
- * `readBytes` + `parseMatrixText`, with the same results and errors.
+ * Gzipped files are inflated piece by piece on the libuv pool (`gunzipSource`) into the same
+ * chunks. Files that fit in one chunk and anything that is not a regular file go through
+ * `readBytes` + `parseMatrixText`; results and errors are the same on every path.
  */
 import { promises as fs, createReadStream, type Stats } from 'node:fs';
 import { createGunzip } from 'node:zlib';
