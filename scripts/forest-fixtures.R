@@ -27,7 +27,7 @@ primes_above <- function(from, k) {
   while (length(out) < k) { x <- x + 1L; if (all(x %% 2:floor(sqrt(x)) != 0)) out <- c(out, x) }
   out
 }
-seeds <- primes_above(1000L, 10)       # 1009 1013 ... 1051
+seeds <- primes_above(1000L, 10)       # 1009 1013 ... 1061
 seeds2 <- primes_above(max(seeds), 10) # the next ten primes, for ranger vs ranger
 fit <- function(endpoint, seed) {
   if (endpoint == "survival") {

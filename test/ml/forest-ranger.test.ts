@@ -1,7 +1,7 @@
 /**
  * Agreement with ranger 0.14.1 (fixtures: scripts/forest-fixtures.R on the cohort of
  * test/helpers/forest-cohorts.ts), mean permutation importance over ten forests on each side
- * (sigscore seeds 1–10; ranger seeds the primes 1009–1051, which give independent forests: ranger
+ * (sigscore seeds 1–10; ranger seeds the ten primes 1009–1061, which give independent forests: ranger
  * grows tree t of seed s from s·t, so seeds 1–10 would share most of their trees).
  *
  * How close two sets of ten independent ranger forests are to each other (self_agreement.tsv,

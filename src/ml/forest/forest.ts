@@ -5,7 +5,8 @@
  * defaults (Wright & Ziegler 2017, doi:10.18637/jss.v077.i01): 500 trees, mtry ⌊√p⌋, bootstrap
  * with replacement, minimum node size 1 (classification) or 3 (survival).
  *
- * Out of bag: majority-vote class and vote fraction (misclassification error, Brier score, AUC);
+ * Out of bag: majority-vote class (ties broken at random from the seed) and vote fraction
+ * (misclassification error, Brier score, AUC);
  * survival risk Σ_t CHF(t) over every distinct observed time (as ranger) and Harrell's C. Permutation importance (Breiman–Cutler, unscaled, as
  * ranger `importance = "permutation"`): per tree, the drop in OOB accuracy (fraction correct, or
  * Harrell's C) when a variable's OOB values are permuted, averaged over trees. Impurity
@@ -20,7 +21,7 @@ import type { Executor, Task } from '../../core/pool.js';
 import { inlineExecutor, blocks } from '../../core/pool.js';
 import { validateOptions } from '../../core/validate.js';
 import type { ForestData, Outcome } from './data.js';
-import { forestContext, growTree, leafOf, type Tree } from './tree.js';
+import { cachedForestContext, growTree, leafOf } from './tree.js';
 import { harrellC, aucBinary } from './oob.js';
 
 export interface RandomForestOptions {
@@ -81,7 +82,7 @@ interface BlockResult {
 
 /** Grow trees [from, to) and return their OOB sums. Exported for the worker pool. */
 export function forestBlock(data: ForestData, outcome: Outcome, o: RandomForestOptions & { mtryUsed: number; minNodeSizeUsed: number }, from: number, to: number): BlockResult {
-  const ctx = forestContext(data, outcome);
+  const ctx = cachedForestContext(data, outcome);
   const { n, p, x } = data;
   const survival = outcome.kind === 'survival';
   const K = survival ? 0 : outcome.classes;
@@ -90,7 +91,13 @@ export function forestBlock(data: ForestData, outcome: Outcome, o: RandomForestO
   const classes = classMembers(outcome, o.balanced);
   const inbag = new Int32Array(n);
   const oob = new Int32Array(n);
+  const leafBase = new Int32Array(n);
   const risk = new Float64Array(n);
+  const shuffled = new Float64Array(n);
+  const seen = new Int32Array(p).fill(-1);
+  const affCount = new Int32Array(p + 1), affStart = new Int32Array(p + 1);
+  let affected = new Int32Array(4 * n);
+  const y = survival ? null : outcome.y;
   for (let t = from; t < to; t++) {
     const r = rng(o.seed, t);
     drawInbag(inbag, r, o.sampling, classes);
@@ -101,7 +108,7 @@ export function forestBlock(data: ForestData, outcome: Outcome, o: RandomForestO
     if (m === 0) continue;
     for (let a = 0; a < m; a++) {
       const i = oob[a];
-      const leaf = leafOf(tree, x, n, i);
+      const leaf = (leafBase[a] = leafOf(tree, x, n, i));
       res.oobCount[i]++;
       if (survival) {
         const off = tree.leafOffset[leaf];
@@ -109,28 +116,63 @@ export function forestBlock(data: ForestData, outcome: Outcome, o: RandomForestO
       } else res.votes[i * K + tree.leafClass[leaf]]++;
     }
     if (!o.importance) continue;
-    const base = treeAccuracy(tree, data, outcome, oob, m, -1, null, risk);
-    const used = new Set<number>();
-    for (const v of tree.splitVar) if (v >= 0) used.add(v);
-    const shuffled = new Float64Array(m);
-    for (const v of [...used].sort((a, b) => a - b)) {
-      for (let a = 0; a < m; a++) shuffled[a] = x[v * n + oob[a]];
-      r.shuffle(shuffled);
-      res.perm[v] += base - treeAccuracy(tree, data, outcome, oob, m, v, shuffled, risk);
+    // Permuting v changes only the OOB samples whose path splits on v: list them per variable
+    // (counting sort by variable over the variables of each path, each once per sample).
+    affCount.fill(0);
+    let total = 0;
+    for (let pass = 0; pass < 2; pass++) {
+      if (pass === 1) {
+        affStart[0] = 0;
+        for (let v = 0; v < p; v++) affStart[v + 1] = affStart[v] + affCount[v];
+        if (affected.length < total) affected = new Int32Array(2 * total);
+        affCount.fill(0);
+      }
+      for (let a = 0; a < m; a++) {
+        const i = oob[a];
+        let node = 0;
+        while (tree.splitVar[node] >= 0) {
+          const v = tree.splitVar[node];
+          if (seen[v] !== a) {
+            seen[v] = a;
+            if (pass === 0) total++;
+            else affected[affStart[v] + affCount[v]] = a;
+            affCount[v]++;
+          }
+          node = x[v * n + i] <= tree.splitValue[node] ? tree.left[node] : tree.right[node];
+        }
+      }
+      seen.fill(-1);
+    }
+    // the permutation importance of v: accuracy on OOB samples minus accuracy with v's OOB
+    // values shuffled (Harrell's C for survival); each variable the tree splits on, in
+    // increasing order, gets one shuffle (zero when no OOB sample reaches its nodes)
+    let baseCorrect = 0;
+    if (survival) for (let a = 0; a < m; a++) risk[oob[a]] = tree.mortality[leafBase[a]];
+    else for (let a = 0; a < m; a++) if (tree.leafClass[leafBase[a]] === y![oob[a]]) baseCorrect++;
+    const base = survival ? harrellC(outcome.time, outcome.status, risk, oob, m) : baseCorrect / m;
+    const sh = shuffled.subarray(0, m);
+    for (let node = 0; node < tree.splitVar.length; node++) if (tree.splitVar[node] >= 0) seen[tree.splitVar[node]] = -2;
+    for (let v = 0; v < p; v++) {
+      if (seen[v] !== -2) continue;
+      seen[v] = -1;
+      for (let a = 0; a < m; a++) sh[a] = x[v * n + oob[a]];
+      r.shuffle(sh);
+      const from = affStart[v], to = from + affCount[v];
+      if (survival) {
+        for (let k = from; k < to; k++) { const a = affected[k]; risk[oob[a]] = tree.mortality[leafOf(tree, x, n, oob[a], v, sh[a])]; }
+        res.perm[v] += base - harrellC(outcome.time, outcome.status, risk, oob, m);
+        for (let k = from; k < to; k++) { const a = affected[k]; risk[oob[a]] = tree.mortality[leafBase[a]]; }
+      } else {
+        let correct = baseCorrect;
+        for (let k = from; k < to; k++) {
+          const a = affected[k], i = oob[a];
+          correct += (tree.leafClass[leafOf(tree, x, n, i, v, sh[a])] === y![i] ? 1 : 0) - (tree.leafClass[leafBase[a]] === y![i] ? 1 : 0);
+        }
+        res.perm[v] += base - correct / m;
+      }
     }
   }
   return res;
-}
-
-function treeAccuracy(tree: Tree, data: ForestData, outcome: Outcome, oob: Int32Array, m: number, pv: number, pvals: Float64Array | null, risk: Float64Array): number {
-  const { n, x } = data;
-  if (outcome.kind === 'survival') {
-    for (let a = 0; a < m; a++) risk[oob[a]] = tree.mortality[leafOf(tree, x, n, oob[a], pv, pvals ? pvals[a] : 0)];
-    return harrellC(outcome.time, outcome.status, risk, oob, m);
-  }
-  let correct = 0;
-  for (let a = 0; a < m; a++) if (tree.leafClass[leafOf(tree, x, n, oob[a], pv, pvals ? pvals[a] : 0)] === outcome.y[oob[a]]) correct++;
-  return correct / m;
 }
 
 /** Balanced sampling: the sample indices of each class (null unless `balanced`). */
@@ -200,9 +242,20 @@ export async function randomForest(data: ForestData, outcome: Outcome, options: 
   } else {
     const K = outcome.classes;
     let wrong = 0, b = 0;
+    // a tied vote goes to one of the tied classes at random, as ranger does (a fixed choice
+    // would favour one class); the draws come from a stream no tree uses
+    const tieRng = rng(o.seed, o.trees);
     for (const i of have) {
-      let best = 0;
-      for (let k = 1; k < K; k++) if (sum.votes[i * K + k] > sum.votes[i * K + best]) best = k;
+      let best = 0, ties = 1;
+      for (let k = 1; k < K; k++) {
+        const vk = sum.votes[i * K + k], vb = sum.votes[i * K + best];
+        if (vk > vb) { best = k; ties = 1; }
+        else if (vk === vb) ties++;
+      }
+      if (ties > 1) {
+        let pick = tieRng.int(ties);
+        for (let k = 0; k < K; k++) if (sum.votes[i * K + k] === sum.votes[i * K + best] && pick-- === 0) { best = k; break; }
+      }
       if (best !== outcome.y[i]) wrong++;
       if (K === 2) {
         oobScore[i] = sum.votes[i * K + 1] / sum.oobCount[i];

@@ -59,9 +59,7 @@ export interface ForestContext {
 /** Per-context work arrays of growTree (a tree has at most 2n − 1 nodes). */
 interface TreeScratch {
   idx: Int32Array;
-  mark: Int32Array;
-  stamp: number;
-  keys: Int32Array;
+  bits: Int32Array;
   srt: Int32Array;
   stack: Int32Array;
   vars: Int32Array;
@@ -128,13 +126,43 @@ export function forestContext(data: ForestData, outcome: Outcome): ForestContext
   return ctx;
 }
 
+let lastContext: ForestContext | null = null;
+
+/**
+ * forestContext, reused while the data and outcome are the same: the same objects, or equal
+ * contents (blocks of trees sent to a worker arrive as copies). O(n·p) to compare, against
+ * O(p·n log n) to rebuild. One context per thread; its scratch buffers are not shared.
+ */
+export function cachedForestContext(data: ForestData, outcome: Outcome): ForestContext {
+  const c = lastContext;
+  if (c && sameData(c.data, data) && sameOutcome(c.outcome, outcome)) return c;
+  return (lastContext = forestContext(data, outcome));
+}
+
+function sameArray(a: ArrayLike<number>, b: ArrayLike<number>): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i] && !(a[i] !== a[i] && b[i] !== b[i])) return false;
+  return true;
+}
+
+function sameData(a: ForestData, b: ForestData): boolean {
+  return a === b || (a.n === b.n && a.p === b.p && sameArray(a.x, b.x));
+}
+
+function sameOutcome(a: Outcome, b: Outcome): boolean {
+  if (a === b) return true;
+  if (a.kind === 'survival') return b.kind === 'survival' && sameArray(a.time, b.time) && sameArray(a.status, b.status);
+  return b.kind !== 'survival' && a.kind === b.kind && a.classes === b.classes && sameArray(a.y, b.y);
+}
+
 function treeScratch(ctx: ForestContext): TreeScratch {
   if (ctx.scratch) return ctx.scratch;
   const { n, p } = ctx.data;
   const cap = 2 * n + 1;
   const T = ctx.grid ? ctx.grid.length : 0;
   return (ctx.scratch = {
-    idx: new Int32Array(n), mark: new Int32Array(n), stamp: 0, keys: new Int32Array(n), srt: new Int32Array(n),
+    idx: new Int32Array(n), bits: new Int32Array((n + 31) >>> 5), srt: new Int32Array(n),
     stack: new Int32Array(4 * (cap + 1)), vars: Int32Array.from({ length: p }, (_, v) => v),
     splitVar: new Int32Array(cap), splitValue: new Float64Array(cap), left: new Int32Array(cap), right: new Int32Array(cap),
     leafClass: new Int32Array(cap), leafOffset: new Int32Array(cap), mortality: new Float64Array(cap),
@@ -151,34 +179,30 @@ interface Best {
 
 /**
  * The in-bag samples of a node sorted by variable v, written to `out` (returns their count):
- * a scan of the variable's global order filtered by `mark` for large nodes (O(n)), an insertion
- * sort of the samples' global positions for small ones (O(m²), m ≤ √n-ish). Both give the
- * order of the global sort, so the result never depends on which path ran.
+ * each sample's position in the variable's global order is set in a bit set of n bits, which is
+ * then read in order — O(m + n/32) for m samples, no comparison sort. Equal values keep the
+ * global order (by sample index).
  */
-function sortedMembers(ctx: ForestContext, v: number, idx: Int32Array, start: number, end: number, mark: Int32Array, stamp: number, keys: Int32Array, out: Int32Array): number {
+function sortedMembers(ctx: ForestContext, v: number, idx: Int32Array, start: number, end: number, bits: Int32Array, out: Int32Array): number {
   const { n } = ctx.data;
-  const m = end - start;
   const ord = ctx.order[v];
-  if (m * m > 4 * n) {
-    let k = 0;
-    for (let a = 0; a < n; a++) {
-      const i = ord[a];
-      if (mark[i] === stamp) out[k++] = i;
-    }
-    return k;
-  }
   const pos = ctx.pos, base = v * n;
-  for (let a = 0; a < m; a++) {
-    const key = pos[base + idx[start + a]];
-    let b = a - 1;
-    while (b >= 0 && keys[b] > key) {
-      keys[b + 1] = keys[b];
-      b--;
-    }
-    keys[b + 1] = key;
+  const W = (n + 31) >>> 5;
+  bits.fill(0, 0, W);
+  for (let a = start; a < end; a++) {
+    const q = pos[base + idx[a]];
+    bits[q >>> 5] |= 1 << (q & 31);
   }
-  for (let a = 0; a < m; a++) out[a] = ord[keys[a]];
-  return m;
+  let k = 0;
+  for (let w = 0; w < W; w++) {
+    let b = bits[w];
+    while (b !== 0) {
+      const low = b & -b;
+      out[k++] = ord[(w << 5) | (31 - Math.clz32(low))];
+      b ^= low;
+    }
+  }
+  return k;
 }
 
 export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: GrowParams): Tree {
@@ -187,7 +211,7 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
   const survival = outcome.kind === 'survival';
   const T = survival ? ctx.grid!.length : 0;
   const sc = treeScratch(ctx);
-  const { idx, mark, keys, srt, stack, vars, splitVar, splitValue, left, right, leafClass, leafOffset, mortality } = sc;
+  const { idx, bits, srt, stack, vars, splitVar, splitValue, left, right, leafClass, leafOffset, mortality } = sc;
   let chf = sc.chf, chfLen = 0, nodes = 0;
   const impurity = new Float64Array(p);
   // the node's distinct in-bag samples are idx[start, end); a split partitions that range in place
@@ -195,7 +219,6 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
   for (let i = 0; i < n; i++) if (inbag[i] > 0) idx[m0++] = i;
   // the draw order of candidate variables starts from the identity in every tree
   for (let v = 0; v < p; v++) vars[v] = v;
-  if (sc.stamp > 0x3fffffff) { mark.fill(0); sc.stamp = 0; }
   const K = survival ? 0 : outcome.classes;
   const tot = new Float64Array(Math.max(K, 1)), lc = new Float64Array(Math.max(K, 1));
   const leafD = new Float64Array(T), leafY = new Float64Array(T + 1), leafS = new Float64Array(T);
@@ -219,14 +242,12 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
     const nTot = !survival && !terminalBySize ? nodeClassTotals(y!, idx, start, end, inbag, tot) : 0;
     const pure = !survival && !terminalBySize && isPure(tot, K);
     if (!terminalBySize && !pure && !(ns && ns.events === 0)) {
-      const stamp = ++sc.stamp;
-      for (let a = start; a < end; a++) mark[idx[a]] = stamp;
       // draw mtry variables without replacement (partial Fisher–Yates)
       for (let k = 0; k < params.mtry; k++) {
         const j = k + r.int(p - k);
         const t = vars[k]; vars[k] = vars[j]; vars[j] = t;
         const v = vars[k];
-        const m = sortedMembers(ctx, v, idx, start, end, mark, stamp, keys, srt);
+        const m = sortedMembers(ctx, v, idx, start, end, bits, srt);
         if (ns) splitLogrank(ctx, v, srt, m, inbag, ns, ctx.buffers!.Yl, params.minChildSize ?? 1, best);
         else splitGini(ctx, v, srt, m, inbag, K, tot, nTot, lc, best);
       }
@@ -254,8 +275,16 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
       const counts = lc;
       counts.fill(0);
       for (let a = start; a < end; a++) counts[y![idx[a]]] += inbag[idx[a]];
-      let bc = 0;
-      for (let k = 1; k < K; k++) if (counts[k] > counts[bc]) bc = k;
+      // the most frequent in-bag class; a tie goes to one of the tied classes at random, as ranger
+      let bc = 0, ties = 1;
+      for (let k = 1; k < K; k++) {
+        if (counts[k] > counts[bc]) { bc = k; ties = 1; }
+        else if (counts[k] === counts[bc]) ties++;
+      }
+      if (ties > 1) {
+        let pick = r.int(ties);
+        for (let k = 0; k < K; k++) if (counts[k] === counts[bc] && pick-- === 0) { bc = k; break; }
+      }
       leafClass[node] = bc;
       return;
     }
