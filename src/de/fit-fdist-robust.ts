@@ -91,11 +91,11 @@ function solveDf(d1: number, target: number, pl: number, ph: number): number {
   // Brent-free Illinois regula falsi: V is smooth and monotone on the bracket
   let side = 0;
   let u = lo;
-  for (let it = 0; it < 200 && hi - lo > 1e-14 * Math.max(1, Math.abs(lo)); it++) {
+  for (let it = 0; it < 100 && hi - lo > 1e-13 * Math.max(1, Math.abs(lo)); it++) {
     u = (lo * fhi - hi * flo) / (fhi - flo);
     if (!(u > lo && u < hi)) u = (lo + hi) / 2;
     const fu = V(u);
-    if (fu === 0) return Math.exp(u);
+    if (Math.abs(fu) <= 1e-15 * target) return Math.exp(u);
     if (fu > 0) {
       lo = u; flo = fu;
       if (side === 1) fhi /= 2;

@@ -46,18 +46,18 @@ function gaussLegendre(n: number): { x: Float64Array; w: Float64Array } {
   return { x, w };
 }
 
-/** log density of z = log F(d1, d2) (d2 may be Infinity: log of χ²_d1/d1). */
-function logDensity(z: number, d1: number, d2: number): number {
+/** log density of z = log F(d1, d2) (d2 may be Infinity: log of χ²_d1/d1); `lnorm` = log B(d1/2, d2/2) or log Γ(d1/2). */
+function logDensity(z: number, d1: number, d2: number, lnorm: number): number {
   const h1 = d1 / 2;
   if (d2 === Infinity) {
     // y = d1·eᶻ ~ χ²_d1: log f = log f_χ²(y) + log y
     const y = d1 * Math.exp(z);
-    return h1 * Math.log(y / 2) - y / 2 - gammaln(h1);
+    return h1 * Math.log(y / 2) - y / 2 - lnorm;
   }
   const h2 = d2 / 2;
   // f_F(x)·x = (d1 x/d2)^(d1/2) (1 + d1 x/d2)^(−(d1+d2)/2) / B(d1/2, d2/2)
   const lr = Math.log(d1 / d2) + z;
-  return h1 * lr - (h1 + h2) * log1pExp(lr) - betaln(h1, h2);
+  return h1 * lr - (h1 + h2) * log1pExp(lr) - lnorm;
 }
 
 function log1pExp(a: number): number {
@@ -77,11 +77,12 @@ export function winsorizedLogFMoments(d1: number, d2: number, pLow: number, pHig
   let m1 = pLow * zl + pHigh * zu;
   let m2 = pLow * zl * zl + pHigh * zu * zu;
   const h = (zu - zl) / PANELS;
+  const lnorm = d2 === Infinity ? gammaln(d1 / 2) : betaln(d1 / 2, d2 / 2);
   for (let k = 0; k < PANELS; k++) {
     const mid = zl + (k + 0.5) * h;
     for (let i = 0; i < NODES; i++) {
       const z = mid + (h / 2) * gl.x[i];
-      const f = (h / 2) * gl.w[i] * Math.exp(logDensity(z, d1, d2));
+      const f = (h / 2) * gl.w[i] * Math.exp(logDensity(z, d1, d2, lnorm));
       m1 += z * f;
       m2 += z * z * f;
     }
