@@ -166,6 +166,7 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
         throw (code === 2 ? new UsageError(analyzeMsg.stepFailed(file, step.name, code)) : new DataError(analyzeMsg.stepFailed(file, step.name, code)));
       }
       log(`${tag}: done in ${seconds.toFixed(1)} s, ${outputs.length} file(s) written`);
+      await save(); // the manifest so far: later steps (e.g. report) can read it
     }
     await save();
     log(`manifest: ${manifestPath}`);

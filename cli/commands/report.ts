@@ -1,9 +1,10 @@
 /**
  * `sigscore report <dir|files...> -o report.html`: one self-contained HTML page with a section
- * per analysis found among the inputs (tables recognised by their columns, `.vl.json` specs).
+ * per analysis found among the inputs (tables recognised by their columns, `.vl.json` specs),
+ * in the order of the analysis steps when the directory has a `sigscore analyze` manifest.
  */
 import type { CommandModule } from 'yargs';
-import { readdirSync, statSync, existsSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, existsSync } from 'node:fs';
 import { join, relative, resolve, basename } from 'node:path';
 import { warn, type GlobalArgs } from '../util.js';
 import { DataError } from '../../src/core/errors.js';
@@ -31,6 +32,22 @@ function listFiles(dir: string, depth = 2): string[] {
   return out;
 }
 
+/**
+ * Rank of each file in the order of the analysis that wrote it: the `manifest.json` of
+ * `sigscore analyze` in `dir` lists each step's outputs in step order. Files it does not list
+ * rank after them (their order is kept).
+ */
+function manifestOrder(dir: string): Map<string, number> {
+  const rank = new Map<string, number>();
+  try {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { steps?: { outputs?: string[] }[] };
+    for (const step of m.steps ?? []) for (const o of step.outputs ?? []) if (!rank.has(o)) rank.set(o, rank.size);
+  } catch {
+    // no manifest (or not one of ours): keep the listing order
+  }
+  return rank;
+}
+
 export const reportCommand: CommandModule<GlobalArgs, Args> = {
   command: 'report <inputs..>',
   describe: 'assemble a self-contained HTML report (plots and tables) from result files or directories',
@@ -50,7 +67,10 @@ export const reportCommand: CommandModule<GlobalArgs, Args> = {
     for (const input of args.inputs) {
       if (!existsSync(input)) throw new DataError(`${input}: no such file or directory`);
       if (statSync(input).isDirectory()) {
-        for (const p of listFiles(input)) if (resolve(p) !== outAbs) files.push({ path: p, name: relative(input, p) });
+        const rank = manifestOrder(input);
+        const found = listFiles(input).filter((p) => resolve(p) !== outAbs).map((p) => ({ path: p, name: relative(input, p) }));
+        const at = (n: string): number => rank.get(n) ?? Infinity;
+        files.push(...found.map((f, i) => ({ f, i })).sort((a, b) => at(a.f.name) - at(b.f.name) || a.i - b.i).map((x) => x.f));
         if (!clinical && existsSync(join(input, 'data', 'clinical.tsv'))) clinical = join(input, 'data', 'clinical.tsv');
       } else files.push({ path: input, name: basename(input) });
     }

@@ -91,6 +91,13 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
   const logranks = items.filter((i) => (i.json && typeof i.json.p === 'number' && 'chisq' in i.json) || (i.table && has(i.table, 'chisq', 'p', 'observed', 'expected')));
   const group = options.group ?? 'response';
   const cutTables = tables.filter((i) => has(i.table, 'marker', 'cutpoint', 'statistic'));
+  const runningSums = items.filter((i) => i.json && Array.isArray(i.json.sets));
+  const failed = new Set<string>();
+  const attemptOr = (item: ReportItem, make: () => ReportSection): void => {
+    const n = warnings.length;
+    attempt(item, make);
+    if (warnings.length > n) failed.add(item.name);
+  };
   const curves = tables.filter((i) => has(i.table, 'marker', 'cut', 'statistic') && !hasColumn(i.table, 'cutpoint'));
   const attempt = (item: ReportItem, make: () => ReportSection): void => {
     try {
@@ -160,6 +167,9 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
         const spec = importanceSpec({ covariate: strings(sub, 'pathway'), importance: numbers(sub, 'NES'), direction: dir }, { xTitle: 'NES', topN: 30, title: 'Normalised enrichment score (top 30 by adjusted p)' }).spec;
         return { title: `Gene-set enrichment — ${it.name}`, charts: [{ spec }], tables: [tableRows(t, 'padj', 30)] };
       });
+      // the enrichment plots of its running sums follow it
+      const rs = nearest(it.name, runningSums.filter((r) => !used.has(r.name) && !failed.has(r.name)));
+      if (rs) attemptOr(rs, () => runningSumSection(rs, it));
     } else if (SCORE_IDS.has(t.names[0]) && t.names.length > 3 && allNumeric(t)) {
       attempt(it, () => scoresSection(it.name, t, options, group, warnings));
     } else if (!summaries.includes(it) && !logranks.includes(it)) {
@@ -169,8 +179,7 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
       }
     }
   }
-  const gseaTables = tables.filter((i) => has(i.table, 'pathway', 'NES', 'padj'));
-  for (const it of items.filter((i) => i.json && Array.isArray(i.json.sets))) attempt(it, () => runningSumSection(it, nearest(it.name, gseaTables)));
+  for (const it of runningSums) if (!used.has(it.name) && !failed.has(it.name)) attempt(it, () => runningSumSection(it, undefined));
   const specs = items.filter((i) => i.spec);
   if (specs.length) {
     sections.push({ title: 'Other plots', charts: specs.map((s) => ({ title: s.name, spec: s.spec! })) });

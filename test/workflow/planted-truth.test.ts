@@ -154,6 +154,12 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
       'GSEA enrichment plots — gsea/gsea_tme_running_sum.json', 'Signature scores — scores/nanostring_io360_scores.tsv'])
       expect(html).toContain(s);
     if (haveHallmark) expect(html).toContain('Correlation — correlation/hallmark_vs_panel.tsv');
+    expect(html).toContain('Cut-points — survival/cutpoint-curve.tsv');
+    // sections follow the analysis steps (manifest order), not the alphabet
+    const at = (s: string) => html.indexOf(`<h2>${s}`);
+    const order = ['Table — nanostring/qc.tsv', 'Signature scores — scores/nanostring_io360_scores.tsv', 'Differential expression', 'Gene-set enrichment — gsea/gsea_tme.tsv',
+      'GSEA enrichment plots — gsea/gsea_tme_running_sum.json', 'Biomarker screen — screen/pretreatment', 'Variable importance — forest/importance_response.tsv', 'Survival — survival/km.tsv'];
+    expect(order.map(at).every((v, i, a) => v > 0 && (i === 0 || v > a[i - 1]))).toBe(true);
   });
 
   it.skipIf(!haveChromium)('the report opens in headless Chromium with every chart rendered and no script error', async () => {
@@ -178,7 +184,7 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
       expect(state.errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(state.total).toBe(charts);
-      expect(state.total).toBeGreaterThanOrEqual(haveHallmark ? 33 : 28);
+      expect(state.total).toBeGreaterThanOrEqual(haveHallmark ? 35 : 29);
       expect(state.rendered).toBe(state.total);
       expect(svgs).toBe(state.total);
     } finally {
