@@ -48,3 +48,28 @@ if (existsSync(bb)) {
   });
   report('bladder_limma', b.table, b.meta, COLS);
 }
+
+// interaction designs (scripts/de-interaction-fixtures.R)
+const bsamples = parseSampleTable(readFileSync(join(confDir, 'synth_batch_samples.tsv'), 'utf8'));
+const plain = (name: string, t: ResultColumns) => {
+  const refT = readTsv(join(confDir, `${name}.tsv`));
+  process.stdout.write(`${name}: ${COLS.map((c) => `${c} ${maxRelDiff(byGene(t, c), column(refT, c), c === 'AveExpr' || c.includes('P.Val') ? 0 : 1e-7).toExponential(1)}`).join(', ')}\n`);
+};
+plain('synth_interaction', differentialExpression(es, bsamples, { formula: '~ group*batch + age', contrasts: ['groupB:batchb2'], normalize: 'tmm' }).table);
+plain('synth_interaction_combo', differentialExpression(es, bsamples, { formula: '~ group*batch + age', contrasts: ['groupB + groupB:batchb2'], normalize: 'tmm' }).table);
+plain('synth_interaction_age', differentialExpression(es, bsamples, { formula: '~ group*age', contrasts: ['groupB:age'], normalize: 'tmm' }).table);
+
+// robust empirical Bayes (scripts/de-robust-fixtures.R); d0 is the bulk prior df
+const rh = readTsv(join(confDir, 'robust_hyper.tsv'));
+const oc = readMatrix(readFileSync(join(confDir, 'synth_outlier_counts.tsv'), 'utf8'));
+const robustCases: [string, typeof counts, DeOptions['method']][] = [
+  ['synth_voom', counts, 'voom'], ['synth_trend', counts, 'limma-trend'],
+  ['outlier_voom', oc, 'voom'], ['outlier_trend', oc, 'limma-trend'], ['outlier_limma', oc, 'limma'],
+];
+for (const [name, c, method] of robustCases) {
+  const rr = differentialExpression({ x: c.x, genes: c.genes, samples: c.samples }, samples, { ...base, contrasts: ['groupB'], method, normalize: 'tmm', robust: true });
+  const bulk = (rr.meta.dfPrior as { bulk: number }).bulk;
+  const refT = readTsv(join(confDir, `robust_${name}.tsv`));
+  const parts = COLS.map((col) => `${col} ${maxRelDiff(byGene(rr.table, col), column(refT, col), col === 'AveExpr' || col.includes('P.Val') ? 0 : 1e-7).toExponential(1)}`);
+  process.stdout.write(`robust_${name}: ${parts.join(', ')}; d0 ${Math.abs(bulk / column(rh, 'df_prior_bulk').get(name)! - 1).toExponential(1)}\n`);
+}
