@@ -47,6 +47,8 @@ export interface ForestContext {
   order: Int32Array[];
   /** pos[v·n + i]: position of sample i in order[v]. */
   pos: Int32Array;
+  /** xs[v·n + a]: the a-th smallest value of variable v. */
+  xs: Float64Array;
   /** Survival: distinct observed times and each sample's grid index (count of grid times ≤ its time). */
   grid?: Float64Array;
   atRisk?: Int32Array;
@@ -82,12 +84,14 @@ export function forestContext(data: ForestData, outcome: Outcome): ForestContext
   const { n, p, x } = data;
   const order: Int32Array[] = [];
   const pos = new Int32Array(n * p);
+  const xs = new Float64Array(n * p);
   const sorted = new Float64Array(n);
   const taken = new Int32Array(n);
   for (let v = 0; v < p; v++) {
     const col = x.subarray(v * n, (v + 1) * n);
     sorted.set(col);
     sorted.sort();
+    xs.set(sorted, v * n);
     taken.fill(0);
     const o = new Int32Array(n);
     for (let i = 0; i < n; i++) {
@@ -104,7 +108,7 @@ export function forestContext(data: ForestData, outcome: Outcome): ForestContext
     }
     order.push(o);
   }
-  const ctx: ForestContext = { data, outcome, order, pos };
+  const ctx: ForestContext = { data, outcome, order, pos, xs };
   if (outcome.kind === 'survival') {
     // the grid holds every distinct observed time, censored ones included (as ranger's unique.death.times)
     const times = [...new Set(outcome.time)].sort((a, b) => a - b);
@@ -247,9 +251,12 @@ export function growTree(ctx: ForestContext, inbag: Int32Array, r: Rng, params: 
         const j = k + r.int(p - k);
         const t = vars[k]; vars[k] = vars[j]; vars[j] = t;
         const v = vars[k];
-        const m = sortedMembers(ctx, v, idx, start, end, bits, srt);
-        if (ns) splitLogrank(ctx, v, srt, m, inbag, ns, ctx.buffers!.Yl, params.minChildSize ?? 1, best);
-        else splitGini(ctx, v, srt, m, inbag, K, tot, nTot, lc, best);
+        if (K === 2) splitGini2(ctx, v, idx, start, end, bits, inbag, y!, tot, nTot, best);
+        else {
+          const m = sortedMembers(ctx, v, idx, start, end, bits, srt);
+          if (ns) splitLogrank(ctx, v, srt, m, inbag, ns, ctx.buffers!.Yl, params.minChildSize ?? 1, best);
+          else splitGini(ctx, v, srt, m, inbag, K, tot, nTot, lc, best);
+        }
       }
     }
     if (best.v < 0) {
@@ -336,6 +343,47 @@ function nodeClassTotals(y: Int32Array, idx: Int32Array, start: number, end: num
 }
 
 /**
+ * Two-class Gini split of a node on variable v, reading the node's samples in the variable's
+ * order straight from the bit set of their global positions (see sortedMembers): the same
+ * cuts, decreases and choice as splitGini, without the intermediate sorted list.
+ */
+function splitGini2(ctx: ForestContext, v: number, idx: Int32Array, start: number, end: number, bits: Int32Array, inbag: Int32Array, y: Int32Array, tot: Float64Array, nTot: number, best: Best): void {
+  const { n } = ctx.data;
+  const ord = ctx.order[v], pos = ctx.pos, xs = ctx.xs, base = v * n;
+  const W = (n + 31) >>> 5;
+  bits.fill(0, 0, W);
+  for (let a = start; a < end; a++) {
+    const q = pos[base + idx[a]];
+    bits[q >>> 5] |= 1 << (q & 31);
+  }
+  const t0 = tot[0], t1 = tot[1];
+  const parent = (t0 * t0 + t1 * t1) / nTot;
+  let l0 = 0, l1 = 0, nl = 0, xPrev = 0;
+  let bestScore = best.score + 1e-12, found = false, bestValue = 0;
+  for (let w = 0; w < W; w++) {
+    let b = bits[w];
+    while (b !== 0) {
+      const low = b & -b;
+      const q = (w << 5) | (31 - Math.clz32(low));
+      b ^= low;
+      const i = ord[q];
+      const xi = xs[base + q];
+      if (nl > 0 && xi > xPrev) {
+        const r0 = t0 - l0, r1 = t1 - l1;
+        const dec = (l0 * l0 + l1 * l1) / nl + (r0 * r0 + r1 * r1) / (nTot - nl) - parent;
+        if (dec > bestScore) { bestScore = dec + 1e-12; found = true; bestValue = (xi + xPrev) / 2; best.score = dec; }
+      }
+      const wt = inbag[i];
+      if (y[i] === 0) l0 += wt;
+      else l1 += wt;
+      nl += wt;
+      xPrev = xi;
+    }
+  }
+  if (found) { best.v = v; best.value = bestValue; }
+}
+
+/**
  * Best Gini split of a node on variable v, its samples sorted by v in srt[0, m); updates `best`
  * when it beats it. Readable form: for each cut between distinct values,
  * dec = Σ_k L_k²/n_L + Σ_k R_k²/n_R − Σ_k T_k²/n; the two-class case is unrolled (R_k = T_k − L_k).
@@ -350,21 +398,23 @@ function splitGini(ctx: ForestContext, v: number, srt: Int32Array, m: number, in
   const base = v * n;
   if (K === 2) {
     const t0 = tot[0], t1 = tot[1];
-    let l0 = 0, l1 = 0;
+    let l0 = 0, l1 = 0, xPrev = 0;
+    let bestScore = best.score + 1e-12, found = false, bestValue = 0;
     for (let a = 0; a < m; a++) {
       const i = srt[a];
       const xi = x[base + i];
-      if (prev >= 0 && nl > 0 && xi > x[base + prev]) {
+      if (nl > 0 && xi > xPrev) {
         const r0 = t0 - l0, r1 = t1 - l1;
         const dec = (l0 * l0 + l1 * l1) / nl + (r0 * r0 + r1 * r1) / (nTot - nl) - parent;
-        if (dec > best.score + 1e-12) { best.score = dec; best.v = v; best.value = (xi + x[base + prev]) / 2; }
+        if (dec > bestScore) { bestScore = dec + 1e-12; found = true; bestValue = (xi + xPrev) / 2; best.score = dec; }
       }
       const w = inbag[i];
       if (y[i] === 0) l0 += w;
       else l1 += w;
       nl += w;
-      prev = i;
+      xPrev = xi;
     }
+    if (found) { best.v = v; best.value = bestValue; }
     return;
   }
   lc.fill(0, 0, K);
