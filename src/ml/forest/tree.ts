@@ -7,10 +7,16 @@
  * Split rules: Gini (maximise Σ_k n_{Lk}²/n_L + Σ_k n_{Rk}²/n_R, the Gini decrease up to a constant,
  * Breiman 1984) and log-rank (maximise |U|/√V over cut points, Ishwaran et al. 2008,
  * doi:10.1214/08-AOAS169). Candidate cuts lie midway between consecutive distinct values.
+ * Ties between equal statistics go to the first candidate drawn and, within a variable, to the
+ * lowest cut (as ranger); a tied leaf class is drawn at random (as ranger).
  * A node is terminal when its in-bag size ≤ `minNodeSize`, it is pure (classification) or has no
  * event (survival), it reaches `maxDepth`, or no variable of the `mtry` drawn can split it.
- * Cost per node O(mtry · n) (classification) and O(mtry · n · T_node) (survival), n the training
- * size, using variable orders sorted once per forest.
+ * Each node keeps its distinct in-bag samples as a range of one index array, partitioned in
+ * place at a split. A candidate variable orders the node's m samples through a bit set over
+ * their positions in the variable's global order (sorted once per data set), so the cost per
+ * node is O(mtry · (m + n/32)) (classification) and O(mtry · (m + n/32) · T_node) (survival).
+ * Log-rank: at each distinct event time t of the node, Y(t) counts the in-bag samples with
+ * time ≥ t; checked against survival::survdiff on ranger's root splits (test/ml).
  */
 import type { Rng } from '../../core/random.js';
 import type { ForestData, Outcome } from './data.js';
