@@ -1,10 +1,20 @@
 /**
  * Forest conformance on real data (scripts/forest-icb-fixtures.R): the Liu melanoma anti-PD-1
  * cohort, immune-gene expression after the collinearity filter (|ρ| > 0.9), response and PFS,
- * 10 seeds × 500 trees on each side against ranger 0.14.1. The same genes survive the filter
- * here and in R. Neither forest predicts these endpoints (ranger's OOB error 0.52 for response,
- * 1 − C = 0.44 for PFS), so the importances are noise and their top-10 overlap and correlation
- * are printed, not required; OOB errors must agree within 0.02 (response) and 0.05 (PFS).
+ * 10 seeds × 500 trees on each side against ranger 0.14.1 (ranger seeds: ten primes, so that
+ * its forests share no trees). Neither forest predicts these endpoints well (ranger's OOB
+ * error 0.53 for response, 1 − C = 0.46 for PFS), so the importances are mostly noise. The
+ * thresholds come from ranger against itself (two sets of ten forests,
+ * <endpoint>.self_agreement.tsv) and from the measured agreement:
+ *
+ * | endpoint | ranger vs ranger: overlap, r, OOB difference | sigscore vs ranger | required |
+ * |----------|----------------------------------------------|--------------------|----------|
+ * | response | 8, 0.770, 0.041                              | 8, 0.786, 0.033    | 7, 0.7, 0.05 |
+ * | PFS      | 8, 0.923, 0.005                              | 7, 0.917, 0.004    | 6, 0.85, 0.02 |
+ *
+ * For response the OOB error of one ranger forest has SD 0.039 over seeds, so means of ten
+ * forests differ by about 0.017 (SD) between two sets of seeds, and ranger itself differs by
+ * 0.041: a tolerance of 0.02 would fail for ranger against ranger.
  */
 import { describe, it, expect, afterAll } from 'vitest';
 import { existsSync, readFileSync } from 'node:fs';
@@ -78,8 +88,12 @@ describe.skipIf(!present || !slow)('randomForest agrees with ranger 0.14.1 on th
       const ours = top(mean);
       const overlap = [...top(refVec)].filter((g) => ours.has(g)).length;
       const refOob = Number(readFileSync(`${FIX}${endpoint}.oob.tsv`, 'utf8').trim().split('\n')[1].split('\t')[1]);
-      console.log(`${endpoint}: top-10 overlap ${overlap}, r ${pearson(mean, refVec).toFixed(3)}, OOB ${oob.toFixed(4)} vs ranger ${refOob.toFixed(4)}`);
-      expect(Math.abs(oob - refOob)).toBeLessThanOrEqual(endpoint === 'liu_response' ? 0.02 : 0.05);
+      const r = pearson(mean, refVec);
+      console.log(`${endpoint}: top-10 overlap ${overlap}, r ${r.toFixed(3)}, OOB ${oob.toFixed(4)} vs ranger ${refOob.toFixed(4)}`);
+      const need = endpoint === 'liu_response' ? { overlap: 7, r: 0.7, oob: 0.05 } : { overlap: 6, r: 0.85, oob: 0.02 };
+      expect(overlap).toBeGreaterThanOrEqual(need.overlap);
+      expect(r).toBeGreaterThanOrEqual(need.r);
+      expect(Math.abs(oob - refOob)).toBeLessThanOrEqual(need.oob);
     });
   }
 });
