@@ -36,7 +36,7 @@ async function bundleWorkers(metaUrl: string): Promise<void> {
   const { build } = await import('esbuild');
   const src = join(dirname(self), '..', 'src', 'io', 'node');
   const outdir = join(dirname(self), '..', 'node_modules', '.cache', 'sigscore-bench');
-  await build({ entryPoints: [join(src, 'worker-runner.ts'), join(src, 'scan-parts.ts')], bundle: true, platform: 'node', format: 'esm', outdir, packages: 'external', logLevel: 'warning' });
+  await build({ entryPoints: [join(src, 'worker-runner.ts'), join(src, 'scan-parts.ts'), join(src, 'scan-ranges.ts')], bundle: true, platform: 'node', format: 'esm', outdir, packages: 'external', logLevel: 'warning' });
 }
 
 

@@ -173,6 +173,12 @@ describe('readMatrixTextFile on a worker pool', () => {
       }
       const es = await readMatrixTextFile(file(blanky), { executor: pools[1], chunkBytes: 1 << 16 });
       expect(es.x.data.buffer).toBeInstanceOf(SharedArrayBuffer);
+      // a gzipped file is split chunk by chunk among the workers
+      for (const text of [blanky, bad]) {
+        const gz = file(gzipSync(Buffer.from(text)));
+        const one = outcomeOf(() => parseMatrixText(text, { source: gz }));
+        for (const chunkBytes of [1 << 17, 1 << 18]) expect(await outcomeOfAsync(readMatrixTextFile(gz, { executor: pools[1], chunkBytes }))).toEqual(one);
+      }
     } finally {
       await Promise.all(pools.map((p) => p.close()));
     }

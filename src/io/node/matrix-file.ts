@@ -5,8 +5,9 @@
  * chunk is carried to the front of the next. The value matrix is allocated once, at a row
  * count estimated from the first chunk and the file size (a little over; the untouched surplus
  * costs no memory), and grown only when the estimate falls short. With a worker pool each
- * chunk is split at line feeds among the workers, which write into a shared matrix
- * (`scan-parts.ts`).
+ * worker reads and scans its own byte range of the file (`scan-ranges.ts`); a gzipped stream
+ * is split chunk by chunk among them (`scan-parts.ts`). Either way they write into a shared
+ * matrix.
  *
  * Why: a fresh 90 MB buffer for the whole file costs as much to page in as scanning it, and
  * the scan then reads it from main memory; a few-MB buffer stays in cache and is paid for once.
@@ -23,40 +24,23 @@ import { msg } from '../../core/messages.js';
 import { readBytes } from './files.js';
 import { parseMatrixText, parseMatrixHeader, finishMatrixText, type MatrixReadOptions, type LoadedExpressionSet } from '../matrix-text.js';
 import type { Executor } from '../../core/pool.js';
-import { inThreadScanner, parallelScanner, lineFeeds, rowEstimate, u8, type BlockScanner } from './scan-parts.js';
+import { inThreadScanner, parallelScanner, lineFeeds, rowEstimate, u8 } from './scan-parts.js';
+import { DEFAULT_CHUNK, DEFAULT_PARALLEL_CHUNK, takeBuffer, giveBack, newBuffer, fileSource, scanChunks, type ByteSource } from './chunks.js';
+import { scanFileInRanges } from './scan-ranges.js';
 
 /** Options of `readMatrixTextFile`. */
 export interface MatrixTextFileOptions extends Omit<MatrixReadOptions, 'source'> {
   /** Bytes per read (the two chunk buffers); grown when a line is longer. Default 1 MiB, or 4 MiB with an executor. */
   chunkBytes?: number;
   /**
-   * Worker pool (`createWorkerPool`) to scan each chunk in `size` parts at once; the values go
-   * straight into a `SharedArrayBuffer`. Results are bit-identical whatever the pool size.
-   * Default: none (one thread).
+   * Worker pool (`createWorkerPool`) to scan in parallel: a plain file in one byte range per
+   * worker (`scan-ranges.ts`), a gzipped one chunk by chunk in parts (`scan-parts.ts`); the
+   * values go straight into a `SharedArrayBuffer`. Results and errors are bit-identical
+   * whatever the pool size. Default: none (one thread).
    */
   executor?: Executor;
 }
 
-const DEFAULT_CHUNK = 1 << 20;
-const DEFAULT_PARALLEL_CHUNK = 4 << 20;
-
-/** Chunk buffers kept between calls (up to two readers at the same time), plain and shared. */
-const spare = { plain: [] as Buffer[], shared: [] as Buffer[] };
-
-function newBuffer(size: number, shared: boolean): Buffer {
-  return shared ? Buffer.from(new SharedArrayBuffer(size)) : Buffer.allocUnsafe(size);
-}
-
-function takeBuffer(size: number, shared: boolean): Buffer {
-  const list = shared ? spare.shared : spare.plain;
-  const i = list.findIndex((b) => b.length === size);
-  return i >= 0 ? list.splice(i, 1)[0] : newBuffer(size, shared);
-}
-
-function giveBack(b: Buffer, shared: boolean): void {
-  const list = shared ? spare.shared : spare.plain;
-  if ((b.length === DEFAULT_CHUNK || b.length === DEFAULT_PARALLEL_CHUNK) && list.length < 4) list.push(b);
-}
 
 /** Open for reading, with the readers' messages for a missing file. */
 async function openFile(path: string): Promise<{ fh: fs.FileHandle; stat: Stats }> {
@@ -70,35 +54,6 @@ async function openFile(path: string): Promise<{ fh: fs.FileHandle; stat: Stats 
     throw new DataError(`${path}: ${(e as Error).message}`);
   }
   return { fh, stat: await fh.stat() };
-}
-
-/** Fill b[at …) from the file at `position`; returns the bytes read (fewer only at the end of the file). */
-async function fill(fh: fs.FileHandle, b: Buffer, at: number, position: number): Promise<number> {
-  let n = 0;
-  while (at + n < b.length) {
-    const { bytesRead } = await fh.read(b, at + n, b.length - at - n, position + n);
-    if (bytesRead === 0) break;
-    n += bytesRead;
-  }
-  return n;
-}
-
-/** The bytes of a file in order: `fill(b, at)` fills b[at …) and returns the count (fewer only at the end). */
-interface ByteSource {
-  fill(b: Buffer, at: number): Promise<number>;
-  close(): Promise<void>;
-}
-
-function fileSource(fh: fs.FileHandle): ByteSource {
-  let position = 0;
-  return {
-    async fill(b, at) {
-      const n = await fill(fh, b, at, position);
-      position += n;
-      return n;
-    },
-    close: () => fh.close(),
-  };
 }
 
 /**
@@ -193,7 +148,8 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
     // first chunk: it must hold the header and the first data line
     let len = await source.fill(cur, 0);
     let size = stat.size;
-    if (len >= 2 && cur[0] === 0x1f && cur[1] === 0x8b) {
+    const gzip = len >= 2 && cur[0] === 0x1f && cur[1] === 0x8b;
+    if (gzip) {
       size = Math.max(await gzipSize(fh, size), 2 * chunk);
       await source.close();
       source = gunzipSource(path);
@@ -214,6 +170,12 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
     }
     const head = parseMatrixHeader(u8(cur).subarray(bom, len), readOptions);
     const first = bom + head.first;
+    if (parallel && !gzip) {
+      // each worker reads its own byte range of the file
+      const scan = await scanFileInRanges(path, head, first, size, executor, Math.min(chunk, DEFAULT_CHUNK));
+      done = true;
+      return finishMatrixText(scan, head, readOptions);
+    }
     // row capacity: estimated from the first chunk's rows and the file size, grown if short
     const estimate = rowEstimate(lineFeeds(cur, first, len), len - first, Math.max(size, len) - first);
     const scanner = parallel ? parallelScanner(head, estimate, size - first, executor) : inThreadScanner(head, estimate, size - first);
@@ -231,53 +193,3 @@ export async function readMatrixTextFile(path: string, options: MatrixTextFileOp
   }
 }
 
-/**
- * The main pass: scan cur[start, len) — whole lines only — while the next chunk is read into
- * the other buffer behind the carried partial line.
- */
-async function scanChunks(source: ByteSource, cur: Buffer, next: Buffer, len: number, start: number, line: number, scanner: BlockScanner): Promise<void> {
-  let eof = false;
-  for (;;) {
-    const lastLf = cur.lastIndexOf(10, len - 1);
-    if (lastLf < start) {
-      // no whole line left: move the rest to the front of a buffer twice as big and read on
-      const rest = len - start;
-      const bigger = newBuffer(Math.max(2 * cur.length, rest + 2), scanner.shared);
-      cur.copy(bigger, 0, start, len);
-      cur = bigger;
-      start = 0;
-      len = rest;
-      const want = cur.length - 1 - len; // one byte kept for a final line feed
-      const n: number = eof ? 0 : await source.fill(cur.subarray(0, cur.length - 1), len);
-      eof = n < want;
-      len += n;
-      if (n === 0) return lastLine(cur, len, line, scanner);
-      continue;
-    }
-    const tail = len - (lastLf + 1);
-    if (next.length < tail + 1) next = newBuffer(cur.length, scanner.shared);
-    cur.copy(next, 0, lastLf + 1, len);
-    const want = next.length - tail;
-    const reading: Promise<number> = eof ? Promise.resolve(0) : source.fill(next, tail);
-    reading.catch(() => undefined); // a scan error must not leave this rejection unhandled
-    line = await scanner.scan(cur, start, lastLf + 1, line);
-    const n: number = await reading;
-    eof = n < want;
-    [cur, next] = [next, cur];
-    len = tail + n;
-    start = 0;
-    if (n === 0) return lastLine(cur, len, line, scanner);
-  }
-}
-
-/** Scan the last line of the file, cur[0, len) without its line feed: supply one. */
-async function lastLine(cur: Buffer, len: number, line: number, scanner: BlockScanner): Promise<void> {
-  if (len === 0) return;
-  let b = cur;
-  if (len === b.length) {
-    b = newBuffer(len + 1, scanner.shared);
-    cur.copy(b, 0, 0, len);
-  }
-  b[len] = 10;
-  await scanner.scan(b, 0, len + 1, line);
-}
