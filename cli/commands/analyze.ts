@@ -8,7 +8,7 @@ import { writeJsonFile } from '../util.js';
 import { DataError, UsageError } from '../../src/core/errors.js';
 import { readText } from '../../src/io/node/files.js';
 import {
-  analyzeMsg, canSkipStep, parseAnalyzeConfig, planAnalysis, type AnalyzeManifest, type StepRecord,
+  analyzeMsg, canSkipStep, parseAnalyzeConfig, planAnalysis, resolveCovariateGroups, type AnalyzeManifest, type StepRecord,
 } from '../../src/workflow/analyze/index.js';
 
 interface Args extends GlobalArgs {
@@ -90,7 +90,7 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
     const file = args.config;
     if (!existsSync(file)) throw new UsageError(`${file}: config file does not exist`);
     const parsed = parseAnalyzeConfig(await readText(file), file);
-    const config = args.seed === undefined ? parsed : { ...parsed, seed: args.seed };
+    let config = args.seed === undefined ? parsed : { ...parsed, seed: args.seed };
     const base = dirname(resolve(file));
     const inputs = new Map([...config.inputs].map(([k, v]) => [k, resolve(base, v)]));
     for (const spec of args.input ?? []) {
@@ -98,6 +98,15 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
       if (eq <= 0 || !inputs.has(spec.slice(0, eq)))
         throw new UsageError(`${file}: --input ${JSON.stringify(spec)} must be NAME=PATH with NAME one of ${[...inputs.keys()].join(', ')}`);
       inputs.set(spec.slice(0, eq), resolve(spec.slice(eq + 1)));
+    }
+    if (config.covariatePatterns.size) {
+      const { readSampleTableFile } = await import('../../src/io/node/readers.js');
+      config = await resolveCovariateGroups(config, async (name) => {
+        const path = inputs.get(name)!;
+        if (!existsSync(path)) throw new UsageError(analyzeMsg.groupInputMissing(file, name, path));
+        const t = await readSampleTableFile(path);
+        return [t.idColumn, ...t.columns.keys()];
+      });
     }
     const outDir = resolve(args.output ?? resolve(base, config.output));
     const { commands } = await import('./index.js');

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { UsageError } from '../../src/core/errors.js';
-import { canSkipStep, configFormat, parseAnalyzeConfig, planAnalysis, type StepRecord } from '../../src/workflow/analyze/index.js';
+import { canSkipStep, configFormat, parseAnalyzeConfig, planAnalysis, resolveCovariateGroups, type StepRecord } from '../../src/workflow/analyze/index.js';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const text = JSON.stringify({
@@ -86,10 +86,14 @@ describe('parseAnalyzeConfig', () => {
   it('reads examples/trial-analysis.yaml and .json to the same analysis', () => {
     const y = parseAnalyzeConfig(readFileSync(join(root, 'examples', 'trial-analysis.yaml'), 'utf8'), 'trial-analysis.yaml');
     const j = parseAnalyzeConfig(readFileSync(join(root, 'examples', 'trial-analysis.json'), 'utf8'), 'trial-analysis.json');
-    const strip = (c: typeof y) => ({ ...c, format: undefined, steps: c.steps.map((s) => ({ ...s, where: undefined, argWhere: undefined })) });
+    const strip = (c: typeof y) => ({
+      ...c, format: undefined, steps: c.steps.map((s) => ({ ...s, where: undefined, argWhere: undefined })),
+      covariatePatterns: [...c.covariatePatterns].map(([k, g]) => [k, g.from, g.include, g.exclude]),
+    });
     expect(strip(j)).toEqual(strip(y));
     expect(y.steps.length).toBeGreaterThanOrEqual(20);
     expect([...y.covariates.keys()]).toEqual(['pretreatment', 'post_infusion', 'tumour_panel']);
+    expect(y.covariatePatterns.get('post_infusion')).toMatchObject({ from: 'clinical', include: ['*_peak', '*_auc'], exclude: [] });
   });
   it.each([
     ['not json', '{', 'a.json', /^a\.json:1:2: not valid JSON/],
@@ -106,6 +110,9 @@ describe('parseAnalyzeConfig', () => {
     ['bad endpoint', 'endpoints:\n  os: survival:os_time\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:2:7: endpoint "os": "survival:os_time" must be/],
     ['empty covariate group', 'covariates:\n  pre: []\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:2:8: "covariates\.pre" must be a non-empty list/],
     ['requires a later step', 'steps:\n  - {name: x, command: a, requires: [y]}\n  - {name: y, command: a}\n', 'a.yaml', /^a\.yaml:2:38: step "x": "requires" names "y", which is not an earlier step/],
+    ['a pattern in a plain list', 'covariates:\n  pre: [age, "*_d0"]\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:2:14: covariate group "pre": pattern "\*_d0" needs the form \{from: INPUT, include/],
+    ['a pattern group from an unknown input', 'inputs: {clinical: c.tsv}\ncovariates:\n  pre: {from: clin, include: ["*_d0"]}\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:3:15: covariate group "pre": "from" must name an input .*got "clin" \(inputs: clinical\)/],
+    ['a pattern group with an unknown key', 'inputs: {clinical: c.tsv}\ncovariates:\n  pre: {from: clinical, includes: [a]}\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:3:25: covariate group "pre": unknown key "includes"/],
     ['bad group name', 'covariates:\n  "pre.x": [a]\nsteps: [{name: x, command: a}]\n', 'a.yaml', /^a\.yaml:2:3: covariate group name "pre\.x"/],
   ])('rejects %s with a UsageError naming file:line:column', (_label, t, file, re) => {
     expect(() => parseAnalyzeConfig(t, file)).toThrow(UsageError);
@@ -176,6 +183,34 @@ describe('planAnalysis', () => {
     expect(plan.map((s) => s.notRun)).toEqual([undefined, undefined, undefined,
       'optional input "sets" (sets.gmt) is absent', 'step "gsva", whose outputs it reads, was not run']);
     expect(planAnalysis(groups, { file: 'g.yaml', commands, exists: () => true }).every((s) => !s.notRun)).toBe(true);
+  });
+});
+
+describe('resolveCovariateGroups', () => {
+  const cfg = parseAnalyzeConfig([
+    'inputs: {clinical: c.tsv}',
+    'covariates:',
+    '  pre: {from: clinical, include: [age, "*_d0", "*_baseline"], exclude: [il6_*]}',
+    '  post: {from: clinical, include: "*_peak"}',
+    '  fixed: [age]',
+    'steps: [{name: x, command: screen, args: [--covariates, "${covariates.pre}", "--c=${covariates.post}"]}]',
+  ].join('\n'), 'p.yaml');
+  const header = async () => ['sample_id', 'tnfa_baseline', 'age', 'tnfa_d0', 'il6_d0', 'il6_baseline', 'cart_peak', 'gmcsf_peak', 'response'];
+  it('selects columns by names and * patterns in include order, drops excluded ones and never the id column', async () => {
+    const c = await resolveCovariateGroups(cfg, header);
+    expect(c.covariates.get('pre')).toEqual(['age', 'tnfa_d0', 'tnfa_baseline']);
+    expect(c.covariates.get('post')).toEqual(['cart_peak', 'gmcsf_peak']);
+    expect(c.covariates.get('fixed')).toEqual(['age']);
+    expect(planAnalysis(c, { file: 'p.yaml', commands })[0].argv.slice(1, 6)).toEqual(['--covariates', 'age', 'tnfa_d0', 'tnfa_baseline', '--c=cart_peak,gmcsf_peak']);
+    expect(cfg.covariates.get('pre')).toEqual([]); // the parsed config is not changed
+  });
+  it('rejects a pattern that matches no column, naming its position and the columns', async () => {
+    await expect(resolveCovariateGroups(cfg, async () => ['id', 'age', 'tnfa_d0'])).rejects.toThrow(/^p\.yaml:3:48: covariate group "pre": "\*_baseline" matches no column of input "clinical" \(columns: age, tnfa_d0\)/);
+    await expect(resolveCovariateGroups(cfg, async () => ['sample_id', 'sample_x_d0'])).rejects.toThrow(UsageError);
+  });
+  it('rejects a group that exclude empties', async () => {
+    const c = parseAnalyzeConfig('inputs: {t: t.tsv}\ncovariates:\n  g: {from: t, include: ["il6_*"], exclude: ["*"]}\nsteps: [{name: x, command: a}]\n', 'e.yaml');
+    await expect(resolveCovariateGroups(c, header)).rejects.toThrow(/^e\.yaml:3:26: covariate group "g" is empty after "exclude"/);
   });
 });
 

@@ -34,6 +34,19 @@ export interface AnalyzeEndpoint {
   columns: string[];
 }
 
+/** A covariate group selected by patterns from the columns of a table input. */
+export interface CovariatePattern {
+  /** Input whose header lists the candidate columns (its first column, the sample id, is never selected). */
+  from: string;
+  /** Names or `*` patterns, in order; a column matched by several is listed once, at its first match. */
+  include: string[];
+  /** Names or `*` patterns removed from the selection. Default none. */
+  exclude: string[];
+  /** `file:line:column` of each include and exclude entry, for messages. */
+  includeWhere: string[];
+  excludeWhere: string[];
+}
+
 export interface AnalyzeConfig {
   /** Optional title of the analysis. */
   title?: string;
@@ -43,8 +56,13 @@ export interface AnalyzeConfig {
   optionalInputs: Set<string>;
   /** Endpoint name → spec (`binary:column[op value]` or `survival:time,event`). Default none. */
   endpoints: Map<string, AnalyzeEndpoint>;
-  /** Covariate group name → column names (in order, duplicates removed). Default none. */
+  /**
+   * Covariate group name → column names (in order, duplicates removed). Default none. Groups
+   * given by patterns are empty here until `resolveCovariateGroups` fills them.
+   */
   covariates: Map<string, string[]>;
+  /** Groups given as `{from: INPUT, include: [...], exclude: [...]}` with `*` patterns. */
+  covariatePatterns: Map<string, CovariatePattern>;
   /** Output directory (relative to the config file). Default `analysis-output`. */
   output: string;
   /** Seed passed to every step as `--seed` unless the step sets its own. Default 42. */
@@ -61,6 +79,36 @@ const NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
  * Parse and validate the text of a config file (JSON when `file` ends in `.json`, else YAML).
  * `file` is used in messages only. Throws `UsageError` naming `file:line:column` (and the step).
  */
+const globRegExp = (pattern: string): RegExp =>
+  new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+
+/**
+ * Fill the covariate groups given by patterns: `columns(input)` returns the column names of a
+ * table input (sample id column first, never selected). Every include entry must match at least
+ * one column (else a `UsageError` naming its position). Returns a new config. O(patterns × columns).
+ */
+export async function resolveCovariateGroups(config: AnalyzeConfig, columns: (input: string) => Promise<string[]>): Promise<AnalyzeConfig> {
+  if (config.covariatePatterns.size === 0) return config;
+  const covariates = new Map(config.covariates);
+  const cache = new Map<string, string[]>();
+  for (const [name, g] of config.covariatePatterns) {
+    if (!cache.has(g.from)) cache.set(g.from, (await columns(g.from)).slice(1));
+    const cols = cache.get(g.from)!;
+    const picked: string[] = [];
+    g.include.forEach((pat, j) => {
+      const re = globRegExp(pat);
+      const hits = cols.filter((c) => re.test(c));
+      if (!hits.length) throw new UsageError(analyzeMsg.patternNoMatch(g.includeWhere[j], name, pat, g.from, cols));
+      for (const h of hits) if (!picked.includes(h)) picked.push(h);
+    });
+    const drop = g.exclude.map(globRegExp);
+    const kept = picked.filter((c) => !drop.some((re) => re.test(c)));
+    if (!kept.length) throw new UsageError(analyzeMsg.groupEmpty(g.includeWhere[0], name));
+    covariates.set(name, kept);
+  }
+  return { ...config, covariates };
+}
+
 export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFormat): AnalyzeConfig {
   const src = readConfigSource(text, file, format);
   const raw = src.value;
@@ -105,13 +153,37 @@ export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFo
   }
 
   const covariates = new Map<string, string[]>();
+  const covariatePatterns = new Map<string, CovariatePattern>();
+  const strList = (v: unknown): v is string[] => Array.isArray(v) && v.every((c) => typeof c === 'string' && c.trim() !== '');
   if (raw.covariates !== undefined && raw.covariates !== null) {
     if (!isObject(raw.covariates)) fail(['covariates'], (w) => analyzeMsg.notObject(w, '"covariates"'));
     for (const [k, v] of Object.entries(raw.covariates as Record<string, unknown>)) {
-      if (!NAME.test(k)) throw new UsageError(analyzeMsg.badName(atKey(['covariates', k]), 'covariate group', k));
+      const p = ['covariates', k];
+      if (!NAME.test(k)) throw new UsageError(analyzeMsg.badName(atKey(p), 'covariate group', k));
+      if (isObject(v)) {
+        const keys = Object.keys(v);
+        const bad = keys.find((x) => !['from', 'include', 'exclude'].includes(x));
+        if (bad !== undefined) throw new UsageError(analyzeMsg.badGroupKey(atKey([...p, bad]), k, bad));
+        if (typeof v.from !== 'string' || !inputs.has(v.from)) fail([...p, 'from'], (w) => analyzeMsg.badGroupFrom(w, k, String(v.from), [...inputs.keys()]));
+        const include = typeof v.include === 'string' ? [v.include] : v.include;
+        const exclude = v.exclude === undefined ? [] : typeof v.exclude === 'string' ? [v.exclude] : v.exclude;
+        if (!strList(include) || include.length === 0) fail([...p, 'include'], (w) => analyzeMsg.badField(w, `covariates.${k}.include`, 'a non-empty list of column names or * patterns'));
+        if (!strList(exclude)) fail([...p, 'exclude'], (w) => analyzeMsg.badField(w, `covariates.${k}.exclude`, 'a list of column names or * patterns'));
+        const inc = include as string[];
+        const exc = exclude as string[];
+        covariatePatterns.set(k, {
+          from: v.from as string, include: inc.map((c) => c.trim()), exclude: exc.map((c) => c.trim()),
+          includeWhere: inc.map((_, j) => at([...p, 'include', ...(Array.isArray(v.include) ? [j] : [])])),
+          excludeWhere: exc.map((_, j) => at([...p, 'exclude', ...(Array.isArray(v.exclude) ? [j] : [])])),
+        });
+        covariates.set(k, []);
+        continue;
+      }
       const list = typeof v === 'string' ? v.split(',').map((s) => s.trim()).filter(Boolean) : v;
-      if (!Array.isArray(list) || list.length === 0 || !list.every((c) => typeof c === 'string' && c.trim() !== ''))
-        fail(['covariates', k], (w) => analyzeMsg.badField(w, `covariates.${k}`, 'a non-empty list of column names'));
+      if (!strList(list) || list.length === 0)
+        fail(p, (w) => analyzeMsg.badField(w, `covariates.${k}`, 'a non-empty list of column names, or {from, include, exclude}'));
+      const j = (list as string[]).findIndex((c) => c.includes('*'));
+      if (j >= 0) fail(Array.isArray(v) ? [...p, j] : p, (w) => analyzeMsg.patternNeedsFrom(w, k, (list as string[])[j]));
       covariates.set(k, [...new Set((list as string[]).map((c) => c.trim()))]);
     }
   }
@@ -151,5 +223,5 @@ export function parseAnalyzeConfig(text: string, file: string, format?: ConfigFo
       where: at(p), argWhere: (args as unknown[]).map((_, j) => at([...p, 'args', j])),
     });
   });
-  return { title: raw.title as string | undefined, inputs, optionalInputs, endpoints, covariates, output: output as string, seed: seed as number, steps, format: src.format };
+  return { title: raw.title as string | undefined, inputs, optionalInputs, endpoints, covariates, covariatePatterns, output: output as string, seed: seed as number, steps, format: src.format };
 }

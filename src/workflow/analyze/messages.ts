@@ -16,6 +16,17 @@ export const analyzeMsg = {
   badField: (where: string, field: string, expected: string) => `${where}: ${q(field)} must be ${expected}`,
   badEndpoint: (where: string, name: string, spec: string) =>
     `${where}: endpoint ${q(name)}: ${q(spec)} must be binary:COLUMN, binary:COLUMN>=VALUE (or > <= < == !=) or survival:TIME,EVENT`,
+  badGroupKey: (where: string, group: string, key: string) =>
+    `${where}: covariate group ${q(group)}: unknown key ${q(key)} (keys: from, include, exclude)`,
+  badGroupFrom: (where: string, group: string, from: string, inputs: readonly string[]) =>
+    `${where}: covariate group ${q(group)}: "from" must name an input whose header lists the columns, got ${q(from)} (inputs: ${list(inputs)})`,
+  patternNeedsFrom: (where: string, group: string, pattern: string) =>
+    `${where}: covariate group ${q(group)}: pattern ${q(pattern)} needs the form {from: INPUT, include: [...]} so the columns can be read`,
+  patternNoMatch: (where: string, group: string, pattern: string, from: string, columns: readonly string[]) =>
+    `${where}: covariate group ${q(group)}: ${q(pattern)} matches no column of input ${q(from)} (columns: ${columns.slice(0, 12).join(', ')}${columns.length > 12 ? ', …' : ''})`,
+  groupInputMissing: (file: string, name: string, path: string) =>
+    `${file}: covariate groups read the columns of input ${q(name)} (${path}), which does not exist`,
+  groupEmpty: (where: string, group: string) => `${where}: covariate group ${q(group)} is empty after "exclude"`,
   noSteps: (where: string) => `${where}: "steps" must be a non-empty list of {name, command, args}`,
   badStep: (where: string, index: number, detail: string) => `${where}: step ${index + 1}: ${detail}`,
   duplicateStep: (where: string, name: string) => `${where}: step name ${q(name)} is used twice`,
