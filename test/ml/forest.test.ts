@@ -23,6 +23,15 @@ describe('growTree', () => {
     expect(t.impurity[0]).toBeCloseTo(3, 12);
   });
 
+  it('draws a tied leaf class at random (as ranger), from the tree’s generator', () => {
+    const x = Float64Array.from([1, 1, 1, 1]);
+    const ctx = forestContext({ n: 4, p: 1, x, names: ['a'] }, { kind: 'binary', y: Int32Array.from([0, 1, 0, 1]), classes: 2 });
+    const classes = Array.from({ length: 40 }, (_, s) => growTree(ctx, Int32Array.from([1, 1, 1, 1]), rng(s), { mtry: 1, minNodeSize: 1, maxDepth: 0 }).leafClass[0]);
+    expect(classes.filter((k) => k === 1).length).toBeGreaterThan(5);
+    expect(classes.filter((k) => k === 0).length).toBeGreaterThan(5);
+    expect(growTree(ctx, Int32Array.from([1, 1, 1, 1]), rng(3), { mtry: 1, minNodeSize: 1, maxDepth: 0 }).leafClass[0]).toBe(classes[3]);
+  });
+
   it('holds Nelson–Aalen cumulative hazards in survival leaves', () => {
     const x = Float64Array.from([0, 0, 0, 0]);
     const ctx = forestContext({ n: 4, p: 1, x, names: ['a'] }, { kind: 'survival', time: Float64Array.from([1, 2, 3, 4]), status: Uint8Array.from([1, 1, 0, 1]) });
