@@ -16,6 +16,7 @@
 import { DataError } from '../core/errors.js';
 import { correlationTest } from '../stats/correlation.js';
 import { pAdjust } from '../stats/p-adjust.js';
+import { correlateMsg } from './messages.js';
 
 /** A features × samples table: `values[f * samples.length + s]`, NaN = missing. */
 export interface FeatureTable {
@@ -48,15 +49,6 @@ export interface CorrelateResult {
   warnings: string[];
 }
 
-export const correlateMsg = {
-  tooFewShared: (a: string, b: string, n: number, min: number, exA: readonly string[], exB: readonly string[]) =>
-    `${a} and ${b} share ${n} sample id(s), fewer than ${min}; e.g. ${a}: ${exA.slice(0, 3).join(', ')}; ${b}: ${exB.slice(0, 3).join(', ')}`,
-  empty: (name: string) => `${name} has no features`,
-  badShape: (name: string, got: number, want: number) => `${name}: ${got} values for ${want} features × samples`,
-  duplicateSample: (name: string, id: string) => `${name}: sample id ${JSON.stringify(id)} appears twice`,
-  unshared: (name: string, n: number) => `${n} sample(s) of ${name} are not in the other table and are left out`,
-  pairNA: (a: string, b: string, why: string) => `${a} × ${b}: ${why}; the row is NA`,
-};
 
 function checkTable(t: FeatureTable, name: string): Map<string, number> {
   if (t.features.length === 0) throw new DataError(correlateMsg.empty(name));

@@ -7,3 +7,4 @@ export * from './screen.js';
 export * from './forest.js';
 export * from './analyze/index.js';
 export * from './compare/index.js';
+export * from './correlate.js';

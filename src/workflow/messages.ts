@@ -30,3 +30,13 @@ export const screenMsg = {
   constant: (cov: string) => `covariate ${q(cov)} is constant; its rows are NA`,
   rowWarning: (cov: string, ep: string, w: string) => `${cov} × ${ep}: ${w}`,
 } as const;
+
+export const correlateMsg = {
+  tooFewShared: (a: string, b: string, n: number, min: number, exA: readonly string[], exB: readonly string[]) =>
+    `${a} and ${b} share ${n} sample id(s), fewer than ${min}; e.g. ${a}: ${exA.slice(0, 3).join(', ')}; ${b}: ${exB.slice(0, 3).join(', ')}`,
+  empty: (name: string) => `${name} has no features`,
+  badShape: (name: string, got: number, want: number) => `${name}: ${got} values for ${want} features × samples`,
+  duplicateSample: (name: string, id: string) => `${name}: sample id ${JSON.stringify(id)} appears twice`,
+  unshared: (name: string, n: number) => `${n} sample(s) of ${name} are not in the other table and are left out`,
+  pairNA: (a: string, b: string, why: string) => `${a} × ${b}: ${why}; the row is NA`,
+};
