@@ -13,6 +13,9 @@
  *   converged, iterations, warnings.
  * - `logrank(time, event, group, { rho, strata, levels, trendScores })` → groups, n, observed,
  *   expected, variance, chisq, df, p, trend {chisq, p}, warnings.
+ * - `splitSurvival(time, event, marker, { cut: 'median'|'optimal'|number, name, minprop, maxprop,
+ *   permutations, seed })` → cut (cutpoint result), split (groups `name<=cut` / `name>cut`), km,
+ *   logrank, cox (HR high vs low); `dichotomise(values, cut, { name })` alone.
  */
 export * from './messages.js';
 export * from './data.js';
@@ -26,5 +29,6 @@ export * from './cox-zph.js';
 export * from './maxstat.js';
 export * from './cutpoint.js';
 export * from './riskgroups.js';
+export * from './split.js';
 export * from './screen-kernel.js';
 export * from './screen.js';

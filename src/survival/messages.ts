@@ -20,4 +20,7 @@ export const survivalMsg = {
   constantMarker: (marker: string) => `${marker}: fewer than two distinct values between minprop and maxprop, no cut-point`,
   medianUndefined: (group: string) => `${group}: survival never drops to 0.5, median not reached (NaN)`,
   badDesign: (why: string) => `covariate matrix: ${why}`,
+  badSplitCut: (cut: string) => `split cut must be median, optimal or a finite number, got ${q(cut)}`,
+  emptySplit: (marker: string, cut: number, nLow: number, nHigh: number) =>
+    `${marker} split at ${cut} leaves ${nLow} subject(s) ≤ cut and ${nHigh} > cut; both groups need subjects`,
 } as const;
