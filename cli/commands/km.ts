@@ -9,7 +9,7 @@ import type { CommandModule } from 'yargs';
 import { warn } from '../util.js';
 import { kaplanMeier, kmQuantiles, kmAt, rmst, splitSurvival, type ConfType, type KaplanMeierResult, type SplitCut, type SplitSurvivalResult } from '../../src/survival/index.js';
 import { DEFAULT_SEED } from '../../src/core/random.js';
-import { UsageError } from '../../src/core/errors.js';
+import { DataError, UsageError } from '../../src/core/errors.js';
 import { getColumn, labelColumn, list, loadSurvival, survivalOptions, writeResultTable, type SurvivalArgs } from './survival-args.js';
 
 interface Args extends SurvivalArgs {
@@ -74,10 +74,15 @@ export const kmCommand: CommandModule<any, Args> = {
     if (args.split !== undefined) {
       const col = getColumn(d.table, args.split);
       if (col.kind !== 'numeric') throw new UsageError(`option --split needs a numeric column, ${JSON.stringify(args.split)} is categorical`);
-      sp = splitSurvival(d.time, d.event, col.values, {
-        cut: cutSpec, name: args.split, minprop: args.minprop, maxprop: args.maxprop, permutations: args.permutations, seed,
-        confType: args['conf-type'] as ConfType, confLevel: args['conf-level'],
-      });
+      try {
+        sp = splitSurvival(d.time, d.event, col.values, {
+          cut: cutSpec, name: args.split, minprop: args.minprop, maxprop: args.maxprop, permutations: args.permutations, seed,
+          confType: args['conf-type'] as ConfType, confLevel: args['conf-level'],
+        });
+      } catch (e) {
+        if (e instanceof DataError) throw new DataError(`${args.clinical}: ${e.message}`);
+        throw e;
+      }
       km = sp.km;
     } else {
       const group = args.group ? labelColumn(d.table, args.group) : null;
