@@ -10,9 +10,9 @@
 # to a single forest. Seeds that are distinct primes above the number of trees give disjoint
 # sets of tree seeds (a·t = b·u with t, u ≤ 500 is impossible), hence independent forests.
 #
-# Agreement of ranger with itself: a second set of ten such seeds, compared with the first as
-# sigscore is (top-10 overlap, Pearson r of the mean importances, OOB difference), written to
-# self_agreement.tsv; the thresholds of test/ml/forest-ranger.test.ts come from it.
+# Agreement of ranger with itself: three more sets of ten such seeds, each compared with the
+# first as sigscore is (top-10 overlap, Pearson r of the mean importances, OOB difference),
+# written to self_agreement.tsv; the thresholds of test/ml/forest-ranger.test.ts come from it.
 # Usage: Rscript scripts/forest-fixtures.R /tmp/forest-cohorts test/conformance/forest
 suppressPackageStartupMessages({ library(ranger); library(survival) })
 args <- commandArgs(trailingOnly = TRUE)
@@ -28,7 +28,9 @@ primes_above <- function(from, k) {
   out
 }
 seeds <- primes_above(1000L, 10)       # 1009 1013 ... 1061
-seeds2 <- primes_above(max(seeds), 10) # the next ten primes, for ranger vs ranger
+# three more sets of ten primes, for ranger vs ranger
+self_sets <- list(primes_above(max(seeds), 10))
+for (k in 2:3) self_sets[[k]] <- primes_above(max(self_sets[[k - 1]]), 10)
 fit <- function(endpoint, seed) {
   if (endpoint == "survival") {
     ranger(x = X, y = Surv(d$time, d$status), num.trees = 500, importance = "permutation", seed = seed, num.threads = 1)
@@ -79,18 +81,20 @@ for (endpoint in c("binary", "survival")) {
   write.table(roots, file.path(outdir, paste0(endpoint, ".roots.tsv")), sep = "\t", quote = FALSE, row.names = FALSE)
 }
 
-# Agreement of ranger with itself: the second set of seeds against the first.
+# Agreement of ranger with itself: each further set of seeds against the first.
 top <- function(v) order(-v)[1:10]
 self <- NULL
 for (endpoint in c("binary", "survival", "rare")) {
   ref <- read.delim(file.path(outdir, paste0(endpoint, ".importance.tsv")))$importance
   ref_err <- read.delim(file.path(outdir, paste0(endpoint, ".oob.tsv")))$oob_error
-  fits <- lapply(seeds2, function(s) fit(endpoint, s))
-  m <- rowMeans(sapply(fits, function(f) f$variable.importance[covs]))
-  err <- mean(sapply(fits, function(f) f$prediction.error))
-  row <- data.frame(endpoint = endpoint, seeds = paste(seeds2, collapse = ","), top10_overlap = length(intersect(top(m), top(ref))),
-                    pearson = cor(m, ref), oob_error = err, oob_difference = err - ref_err)
-  self <- rbind(self, row)
-  cat(endpoint, "ranger vs ranger: top-10 overlap", row$top10_overlap, "pearson", row$pearson, "OOB difference", row$oob_difference, "\n")
+  for (seeds2 in self_sets) {
+    fits <- lapply(seeds2, function(s) fit(endpoint, s))
+    m <- rowMeans(sapply(fits, function(f) f$variable.importance[covs]))
+    err <- mean(sapply(fits, function(f) f$prediction.error))
+    row <- data.frame(endpoint = endpoint, seeds = paste(seeds2, collapse = ","), top10_overlap = length(intersect(top(m), top(ref))),
+                      pearson = cor(m, ref), oob_error = err, oob_difference = err - ref_err)
+    self <- rbind(self, row)
+    cat(endpoint, "ranger vs ranger: top-10 overlap", row$top10_overlap, "pearson", row$pearson, "OOB difference", row$oob_difference, "\n")
+  }
 }
 write.table(self, file.path(outdir, "self_agreement.tsv"), sep = "\t", quote = FALSE, row.names = FALSE)

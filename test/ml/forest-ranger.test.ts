@@ -4,20 +4,24 @@
  * (sigscore seeds 1–10; ranger seeds the ten primes 1009–1061, which give independent forests: ranger
  * grows tree t of seed s from s·t, so seeds 1–10 would share most of their trees).
  *
- * How close two sets of ten independent ranger forests are to each other (self_agreement.tsv,
- * written by the same script) bounds what can be asked of sigscore:
+ * How close ten independent ranger forests are to ten others (three more sets of seeds against
+ * the fixture's, self_agreement.tsv, written by the same script) bounds what can be asked of
+ * sigscore; sigscore was measured with seeds 1–10, 11–20 and 21–30 against the fixture:
  *
- * | endpoint | ranger vs ranger: top-10 overlap, r | sigscore vs ranger (seeds 1–10) | required |
+ * | endpoint | ranger vs ranger: top-10 overlap, r | sigscore vs ranger              | required |
  * |----------|-------------------------------------|---------------------------------|----------|
- * | binary   | 7, 0.992                            | 7, 0.991                        | 7, 0.95  |
- * | survival | 10, 0.996                           | 8, 0.995                        | 8, 0.95  |
- * | rare     | 8, 0.804                            | 6, 0.755 (seeds 11–20: 7, 0.758; 21–30: 8, 0.782) | 6, 0.7 |
+ * | binary   | 6–7, 0.991–0.992                    | 6–7, 0.991–0.992                | 6, 0.98  |
+ * | survival | 8–10, 0.995–0.996                   | 8–9, 0.995                      | 8, 0.98  |
+ * | rare     | 6–8, 0.79–0.81                      | 6–8, 0.755–0.782                | 6, 0.7   |
  *
- * Binary: ranks 3–15 of ranger's mean importances are noise covariates within about one
- * standard error of each other, so ranger itself keeps only 7 of its top 10. Rare (8 events in
- * 124): the importances are mostly noise and ranger agrees with itself at r = 0.80, so the
- * issue's 0.9 cannot be met by any forest; the thresholds are the measured values rounded down.
- * OOB error must be within ±0.02 of ranger's on every endpoint.
+ * The tests run seeds 1–10 (binary 7, 0.991; survival 8, 0.995; rare 6, 0.755). Binary: ranks
+ * 3–15 of ranger's mean importances are noise covariates within about one standard error of
+ * each other, so ranger itself keeps only 6–7 of its top 10 and the issue's 8 cannot be met by
+ * ranger either. Rare (8 events in 124): the importances are mostly noise and ranger agrees
+ * with itself at r ≤ 0.81, so the issue's 0.9 cannot be met by any forest. The required
+ * overlap is ranger's own lowest; r is required a little below ranger's lowest (rare: 0.7, as
+ * sigscore's three seed sets give 0.755–0.782). OOB error must be within ±0.02 of ranger's on
+ * every endpoint (ranger against itself: within 0.007).
  *
  * The split rules themselves are checked without the random choice of candidates: with every
  * covariate a candidate (mtry = p) and ranger's in-bag counts, the root split has ranger's Gini
@@ -46,8 +50,8 @@ const top10 = (names: string[], v: ArrayLike<number>): Set<string> =>
   new Set(names.map((n, i) => [n, v[i]] as const).sort((a, b) => (b[1] as number) - (a[1] as number)).slice(0, 10).map((x) => x[0]));
 
 const endpoints = {
-  binary: { outcome: { kind: 'binary' as const, y: c.binary, classes: 2 }, minR: 0.95, minOverlap: 7 },
-  survival: { outcome: { kind: 'survival' as const, time: c.time, status: c.status }, minR: 0.95, minOverlap: 8 },
+  binary: { outcome: { kind: 'binary' as const, y: c.binary, classes: 2 }, minR: 0.98, minOverlap: 6 },
+  survival: { outcome: { kind: 'survival' as const, time: c.time, status: c.status }, minR: 0.98, minOverlap: 8 },
   rare: { outcome: { kind: 'binary' as const, y: c.rare, classes: 2 }, minR: 0.7, minOverlap: 6 },
 };
 
