@@ -8,12 +8,14 @@
  * - `rle` (Anders & Huber 2010, doi:10.1186/gb-2010-11-10-r106): median ratio to the geometric
  *   mean across samples, divided by L.
  * Genes with zero total count are dropped first; factors are scaled to geometric mean 1.
- * O(G·n) (+O(G log G) per sample for the trims and medians).
+ * O(G·n): the TMM trims and the upper quartiles by selection (O(G) per sample); RLE medians sort
+ * (O(G log G) per sample).
  * Oracle: edgeR 3.40.2 `calcNormFactors(method = "TMM" | "upperquartile" | "RLE")`.
  */
 import type { Matrix } from '../../core/matrix.js';
 import { DataError } from '../../core/errors.js';
 import { librarySizes } from './cpm.js';
+import { quantile7Select, rankWindow } from './order-statistic.js';
 
 export type NormMethod = 'tmm' | 'upperquartile' | 'rle' | 'none';
 
@@ -36,14 +38,6 @@ export interface NormFactorsResult {
   warnings: string[];
 }
 
-function quantile7(v: Float64Array, prob: number): number {
-  const s = v.slice().sort();
-  const h = (s.length - 1) * prob;
-  const lo = Math.floor(h);
-  const hi = Math.min(s.length - 1, lo + 1);
-  return s[lo] + (h - lo) * (s[hi] - s[lo]);
-}
-
 function median(v: Float64Array): number {
   const s = v.slice().sort();
   const n = s.length;
@@ -51,68 +45,50 @@ function median(v: Float64Array): number {
 }
 
 /**
- * Average ranks (ties averaged) from one native numeric sort: the rank of v is
- * (#{< v} + 1 + #{≤ v}) / 2, both counts by binary search in the sorted copy.
+ * TMM factor of one sample against the reference. The trims keep the genes whose average rank of
+ * M lies in [⌊0.3n⌋+1, n−⌊0.3n⌋] and of A in [⌊0.05n⌋+1, n−⌊0.05n⌋] (as edgeR's `rank`); each
+ * window is found as a value interval by selection (`rankWindow`), O(n) per sample.
+ * `work` is scratch of length ≥ 4·obs.length (allocated when absent).
  */
-function ranks(v: Float64Array): Float64Array {
-  const n = v.length;
-  const s = v.slice().sort();
-  const r = new Float64Array(n);
-  for (let i = 0; i < n; i++) {
-    const x = v[i];
-    let lo = 0;
-    let hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (s[mid] < x) lo = mid + 1;
-      else hi = mid;
-    }
-    const below = lo;
-    hi = n;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (s[mid] <= x) lo = mid + 1;
-      else hi = mid;
-    }
-    r[i] = (below + 1 + lo) / 2;
-  }
-  return r;
-}
-
-/** TMM factor of one sample against the reference. */
-export function tmmFactor(obs: Float64Array, ref: Float64Array, nO: number, nR: number, logratioTrim = 0.3, sumTrim = 0.05): number {
-  const M0 = new Float64Array(obs.length);
-  const A0 = new Float64Array(obs.length);
-  const V0 = new Float64Array(obs.length);
+export function tmmFactor(
+  obs: Float64Array, ref: Float64Array, nO: number, nR: number, logratioTrim = 0.3, sumTrim = 0.05,
+  work: Float64Array = new Float64Array(4 * obs.length),
+): number {
+  const G = obs.length;
+  const M = work.subarray(0, G);
+  const A = work.subarray(G, 2 * G);
+  const V = work.subarray(2 * G, 3 * G);
+  const scratch = work.subarray(3 * G, 4 * G);
   let n = 0;
   let maxAbsM = 0;
-  for (let g = 0; g < obs.length; g++) {
-    const lo = Math.log2(obs[g] / nO);
-    const lr = Math.log2(ref[g] / nR);
-    const m = Math.log2(obs[g] / nO / (ref[g] / nR)); // as a ratio first, so equal ratios tie exactly
+  for (let g = 0; g < G; g++) {
+    const o = obs[g];
+    const r = ref[g];
+    if (!(o > 0 && r > 0)) continue; // M or A not finite
+    const lo = Math.log2(o / nO);
+    const lr = Math.log2(r / nR);
+    const m = Math.log2(o / nO / (r / nR)); // as a ratio first, so equal ratios tie exactly
     const a = (lo + lr) / 2;
     if (!Number.isFinite(m) || !Number.isFinite(a) || !(a > -1e10)) continue;
-    M0[n] = m;
-    A0[n] = a;
-    V0[n] = (nO - obs[g]) / nO / obs[g] + (nR - ref[g]) / nR / ref[g];
+    M[n] = m;
+    A[n] = a;
+    V[n] = (nO - o) / nO / o + (nR - r) / nR / r;
     maxAbsM = Math.max(maxAbsM, Math.abs(m));
     n++;
   }
   if (n === 0 || maxAbsM < 1e-6) return 1;
-  const M = M0.subarray(0, n);
-  const A = A0.subarray(0, n);
-  const V = V0.subarray(0, n);
   const loL = Math.floor(n * logratioTrim) + 1;
-  const hiL = n + 1 - loL;
   const loS = Math.floor(n * sumTrim) + 1;
-  const hiS = n + 1 - loS;
-  const rM = ranks(M);
-  const rA = ranks(A);
+  const [mLo, mHi] = rankWindow(M.subarray(0, n), loL, n + 1 - loL, scratch);
+  const [aLo, aHi] = rankWindow(A.subarray(0, n), loS, n + 1 - loS, scratch);
+  // readable form: keep i when rank(M)[i] ∈ [loL, n+1−loL] and rank(A)[i] ∈ [loS, n+1−loS]
   let num = 0;
   let den = 0;
   for (let i = 0; i < n; i++) {
-    if (rM[i] >= loL && rM[i] <= hiL && rA[i] >= loS && rA[i] <= hiS) {
-      num += M[i] / V[i];
+    const m = M[i];
+    const a = A[i];
+    if (m >= mLo && m <= mHi && a >= aLo && a <= aHi) {
+      num += m / V[i];
       den += 1 / V[i];
     }
   }
@@ -137,17 +113,27 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
   }
   // sample-major copy of the kept genes, so each sample is one contiguous column
   const K = keep.length;
+  // (in blocks of genes × samples that stay in cache: a plain strided transpose of 20000 × 500
+  // misses the cache on every write)
   const cols = new Float64Array(K * ncol);
-  for (let i = 0; i < K; i++) {
-    const off = keep[i] * ncol;
-    for (let j = 0; j < ncol; j++) cols[j * K + i] = data[off + j];
+  const B = 64;
+  for (let i0 = 0; i0 < K; i0 += B) {
+    const i1 = Math.min(K, i0 + B);
+    for (let j0 = 0; j0 < ncol; j0 += B) {
+      const j1 = Math.min(ncol, j0 + B);
+      for (let i = i0; i < i1; i++) {
+        const off = keep[i] * ncol;
+        for (let j = j0; j < j1; j++) cols[j * K + i] = data[off + j];
+      }
+    }
   }
   const col = (j: number): Float64Array => cols.subarray(j * K, (j + 1) * K);
   const p = options.p ?? 0.75;
   let refColumn = -1;
   if (method === 'upperquartile' || method === 'tmm') {
     const uq = new Float64Array(ncol);
-    for (let j = 0; j < ncol; j++) uq[j] = quantile7(col(j), p) / libSize[j];
+    const work = new Float64Array(4 * K);
+    for (let j = 0; j < ncol; j++) uq[j] = quantile7Select(col(j), p, work) / libSize[j];
     if (method === 'upperquartile') {
       if (uq.some((v) => v === 0)) warnings.push('one or more quantiles are zero');
       factors.set(uq);
@@ -178,7 +164,7 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
       }
       const ref = col(refColumn);
       for (let j = 0; j < ncol; j++)
-        factors[j] = tmmFactor(col(j), ref, libSize[j], libSize[refColumn], options.logratioTrim ?? 0.3, options.sumTrim ?? 0.05);
+        factors[j] = tmmFactor(col(j), ref, libSize[j], libSize[refColumn], options.logratioTrim ?? 0.3, options.sumTrim ?? 0.05, work);
     }
   } else {
     // RLE
