@@ -11,6 +11,11 @@
  *
  * Under tsx the script first bundles itself (and the worker modules) with esbuild and re-runs
  * as plain JavaScript, so the timings are those of compiled code. Asserts nothing.
+ *
+ * On Linux most of a load can be the kernel paging in the fresh value matrix (4 KiB page
+ * faults); `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` in the environment makes glibc ask for
+ * transparent huge pages for large allocations, in node and in Rscript alike (the variable is
+ * inherited), and shows the loads without most of that cost.
  */
 import { mkdtempSync, writeFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
