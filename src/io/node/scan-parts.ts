@@ -1,7 +1,8 @@
 /**
  * How the chunked file reader (`matrix-file.ts`) scans a block of whole lines: in this thread
- * into one sink, or split at line feeds into one part per worker, each worker writing its rows
- * straight into the shared value matrix.
+ * into one sink, or — for a gzipped stream, which cannot be cut into byte ranges as
+ * `scan-ranges.ts` does with plain files — split at line feeds into one part per worker, each
+ * worker writing its rows straight into the shared value matrix.
  *
  * Parallel layout: the line feeds of each part are counted first (memchr), so part i knows its
  * first line number and its first row (the rows of the parts before it, blank lines counted as
