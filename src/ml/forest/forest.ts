@@ -175,6 +175,12 @@ export function forestBlock(data: ForestData, outcome: Outcome, o: RandomForestO
   return res;
 }
 
+function sharedCopy(a: Float64Array): Float64Array {
+  const out = new Float64Array(new SharedArrayBuffer(a.length * Float64Array.BYTES_PER_ELEMENT));
+  out.set(a);
+  return out;
+}
+
 /** Balanced sampling: the sample indices of each class (null unless `balanced`). */
 function classMembers(outcome: Outcome, balanced: boolean): Int32Array[] | null {
   if (!balanced || outcome.kind === 'survival') return null;
@@ -212,8 +218,10 @@ export async function randomForest(data: ForestData, outcome: Outcome, options: 
   const survival = outcome.kind === 'survival';
   const o = { ...o0, mtryUsed: o0.mtry || Math.max(1, Math.floor(Math.sqrt(data.p))), minNodeSizeUsed: o0.minNodeSize || (survival ? 3 : 1) };
   const ex = executor ?? inlineExecutor();
+  // on a pool, the covariates go to the workers once, in shared memory, instead of a copy per block
+  const taskData = ex.size > 1 && typeof SharedArrayBuffer !== 'undefined' && !(data.x.buffer instanceof SharedArrayBuffer) ? { ...data, x: sharedCopy(data.x) } : data;
   const tasks: Task<[ForestData, Outcome, typeof o, number, number], BlockResult>[] = blocks(o.trees, o.blockSize).map(([from, to]) => ({
-    module: import.meta.url, fn: 'forestBlock', args: [data, outcome, o, from, to], impl: forestBlock,
+    module: import.meta.url, fn: 'forestBlock', args: [taskData, outcome, o, from, to], impl: forestBlock,
   }));
   const parts = await ex.run(tasks);
   const { n, p } = data;
