@@ -20,6 +20,7 @@ import { createMatrix } from '../core/matrix.js';
 import { crossCorrelationSpec } from './report-cross-correlation.js';
 import { enrichmentSpec } from './enrichment.js';
 import { cutpointCurveSpec } from './report-cutpoint.js';
+import { formatP } from './theme.js';
 
 export interface ReportItem {
   /** File name (relative path) shown in the report. */
@@ -119,7 +120,7 @@ export function assembleReport(items: ReportItem[], options: AssembleOptions = {
         const logrank = lr ? logrankOf(lr) : undefined;
         if (s) used.add(s.name);
         if (lr) used.add(lr.name);
-        return { title: `Survival — ${it.name}`, charts: [{ spec: kmSpec(t, { summary: s?.table, logrank }).spec }], tables: s?.table ? [{ title: 'Medians', ...tableRows(s.table) }] : [] };
+        return { title: `Survival — ${it.name}`, text: s?.table ? splitText(s.table) : undefined, charts: [{ spec: kmSpec(t, { summary: s?.table, logrank }).spec }], tables: s?.table ? [{ title: 'Medians', ...tableRows(s.table) }] : [] };
       });
     } else if (has(t, 'term', 'hr', 'hr_lower', 'hr_upper')) {
       attempt(it, () => ({ title: `Cox model — ${it.name}`, charts: [{ spec: forestSpec(t).spec }], tables: [tableRows(t)] }));
@@ -220,6 +221,16 @@ function allNumeric(t: PlotTable): boolean {
     for (let i = 0; i < Math.min(5, c.length); i++) if (cellNumber(c[i]) === undefined) return false;
     return true;
   });
+}
+
+/** For the summary of a covariate split at a cut (`sigscore km --split`): the cut, its kind and the search-corrected p. */
+function splitText(t: PlotTable): string | undefined {
+  if (!t.nrow || !has(t, 'split', 'cut', 'cut_method')) return undefined;
+  const col = strings(t, 'split')[0];
+  const method = strings(t, 'cut_method')[0];
+  const lau94 = hasColumn(t, 'p_lau94') ? numbers(t, 'p_lau94')[0] : NaN;
+  const adjusted = Number.isNaN(lau94) ? '' : `; log-rank ${formatP(lau94)} corrected for the search (Lau94)`;
+  return `${col} split at ${Number(numbers(t, 'cut')[0].toPrecision(6))} (${method} cut; low = ${col} ≤ cut)${adjusted}.`;
 }
 
 /** The sorted distinct groups of a table (its `group` column), as one key. */

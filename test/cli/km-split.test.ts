@@ -111,3 +111,21 @@ describe('sigscore km --split errors', () => {
     expect(readFileSync(join(dir, 's.tsv'), 'utf8').split('\n')[0]).toBe('group\tn\tevents\tmedian\tmedian_lower\tmedian_upper');
   });
 });
+
+describe('sigscore report on km --split outputs', () => {
+  it('draws the split KM curves with the log-rank p and states the cut and its search-corrected p', async () => {
+    const d = tempDir();
+    const r = await cli([...base(small), '--split', 'x', '--cut', 'optimal', '--minprop', '0.25', '--maxprop', '0.75', '--permutations', '50',
+      '-o', join(d, 'km-x.tsv'), '--summary', join(d, 'km-x-summary.tsv'), '--cox', join(d, 'km-x-cox.tsv')]);
+    expect(r.code).toBe(0);
+    const s = readFileSync(join(d, 'km-x-summary.tsv'), 'utf8').split('\n');
+    const cut = Number(s[1].split('\t')[s[0].split('\t').indexOf('cut')]);
+    const rep = await cli(['report', d, '-o', join(d, 'report.html'), '--quiet']);
+    expect(rep.code).toBe(0);
+    const html = readFileSync(join(d, 'report.html'), 'utf8');
+    expect(html).toContain('Survival — km-x.tsv');
+    expect(html).toContain('Cox model — km-x-cox.tsv');
+    expect(html).toContain(`x split at ${cut} (optimal cut; low = x ≤ cut); log-rank p`);
+    expect(html).toMatch(/Log-rank p = [0-9.e-]+ \(χ² = [0-9.]+, df = 1\)/);
+  });
+});
