@@ -2,7 +2,9 @@
  * `sigscore analyze examples/trial-analysis.yaml` — every step — on the simulated example cohort
  * (seed 42) recovers the effects planted by `examples/cohort.ts`:
  * 1. day-0 serum TNF-α is the strongest PFS covariate: top 3 of the pretreatment screen (Cox p,
- *    HR > 1) and of the pretreatment random-forest permutation importance;
+ *    HR > 1) and of the pretreatment random-forest permutation importance; and dichotomised at its
+ *    optimal (maximally selected log-rank) cut, the high group has the higher PFS hazard: Cox HR
+ *    high vs low > 1 with p < 0.05, the cut significant after correction for the search (Lau94);
  * 2. tumour IFN-γ signalling is higher in non-responders: the IFN-γ signature (IFNG_6gene_Ayers)
  *    scored on the normalised NanoString panel is higher in non-responders, Wilcoxon p < 0.05
  *    (n = 34); on RNA-seq GSVA scores (n = 35) the direction is the same (AUC > 0.5); and the
@@ -61,7 +63,7 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
   it('runs every step and records each in manifest.json', () => {
     expect(code).toBe(0);
     const m = JSON.parse(readFileSync(join(out, 'manifest.json'), 'utf8'));
-    expect(m.steps.length).toBe(25);
+    expect(m.steps.length).toBe(29);
     expect(m.steps.every((s: { exitStatus: number }) => s.exitStatus === 0)).toBe(true);
     const notRun = m.steps.filter((s: { notRun?: string }) => s.notRun).map((s: { name: string }) => s.name);
     expect(notRun).toEqual(haveHallmark ? [] : ['gsva-hallmark', 'gsea-hallmark', 'correlate-hallmark-panel']);
@@ -73,6 +75,22 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
     expect(Number(pfs.find((r) => r.covariate === 'tnfa_d0')!.effect)).toBeGreaterThan(1); // HR > 1
     const forest = table(join(out, 'forest', 'importance_pfs.tsv'));
     expect(forest.slice(0, 3).map((r) => r.covariate)).toContain('tnfa_d0');
+  });
+
+  it('TNF-α day 0 above its optimal cut-point has the higher PFS hazard (Cox HR > 1, p < 0.05), drawn in the report', () => {
+    const cox = table(join(out, 'survival', 'split', 'km-tnfa_d0-optimal-cox.tsv'))[0];
+    expect(cox.cut_method).toBe('optimal');
+    expect(cox.term).toBe(`tnfa_d0>${Number(Number(cox.cut).toPrecision(6))}`);
+    expect(Number(cox.hr)).toBeGreaterThan(1);
+    expect(Number(cox.hr_lower)).toBeGreaterThan(1);
+    expect(Number(cox.p)).toBeLessThan(0.05);
+    const summary = table(join(out, 'survival', 'split', 'km-tnfa_d0-optimal-summary.tsv'));
+    expect(Number(summary[0].p_lau94)).toBeLessThan(0.05);
+    // and at the median cut the direction holds
+    expect(Number(table(join(out, 'survival', 'split', 'km-tnfa_d0-median-cox.tsv'))[0].hr)).toBeGreaterThan(1);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    for (const f of ['km-tnfa_d0-median', 'km-tnfa_d0-optimal', 'km-naive_t_count-median', 'km-naive_t_count-optimal'])
+      expect(html).toContain(`Survival — survival/split/${f}.tsv`);
   });
 
   const ifng = (file: string): { auc: number; pValue: number } => {
@@ -184,7 +202,7 @@ describe('sigscore analyze examples/trial-analysis.yaml on the example cohort re
       expect(state.errors).toEqual([]);
       expect(requests).toEqual([]);
       expect(state.total).toBe(charts);
-      expect(state.total).toBeGreaterThanOrEqual(haveHallmark ? 35 : 29);
+      expect(state.total).toBeGreaterThanOrEqual(haveHallmark ? 43 : 37); // + 4 KM and 4 Cox charts of the split steps
       expect(state.rendered).toBe(state.total);
       expect(svgs).toBe(state.total);
     } finally {
