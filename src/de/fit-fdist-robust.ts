@@ -7,7 +7,11 @@
  * 2. z (or its residuals) is Winsorized at its pLow and 1 − pHigh quantiles (R type 7), giving the
  *    mean m_W and variance v_W. d₀ solves v_W = Var_W(log F(d₁, d₀)) (the Winsorized log-F
  *    variance, decreasing in d₀); it is never below the non-robust moment estimate (`fitFDist`)
- *    and is ∞ when v_W ≤ Var_W(log χ²_d₁/d₁). s₀²_g = exp(trend_g + m_W − E_W(log F(d₁, d₀))).
+ *    and is ∞ when v_W ≤ Var_W(log χ²_d₁/d₁). The root is searched as limma does (observed by
+ *    tracing its `uniroot` call): Brent's zeroin (./zeroin.ts) on u = d₀/(1 + d₀) over
+ *    [u of the moment estimate, 1] for log v_W − log Var_W = 0, tolerance 1e-8 on u; the same
+ *    points are evaluated, so d₀ matches limma's to ~1e-13 rather than to the tolerance.
+ *    s₀²_g = exp(trend_g + m_W − E_W(log F(d₁, d₀))).
  * 3. Outliers: tail p_g = P(F(d₁, d₀) > s²_g/s₀²_g); the probability of not being an outlier is
  *    min(1, p_g / ppoints_g) with ppoints from the ranks of p (R `ppoints`). The outlier df
  *    d_out makes the largest F-ratio roughly the median of F(d₁, d_out): two steps of
@@ -25,6 +29,7 @@ import { fitFDist } from './fit-fdist.js';
 import { quantileSorted } from './natural-spline.js';
 import { lowess } from './lowess.js';
 import { winsorizedLogFMoments } from './winsorized-log-f.js';
+import { zeroin } from './zeroin.js';
 import { deMsg } from './messages.js';
 import { msg } from '../core/messages.js';
 import { OptionError } from '../core/errors.js';
@@ -74,7 +79,10 @@ function averageRanks(v: Float64Array, order: Int32Array): Float64Array {
   return r;
 }
 
-/** d₀ with Var_W(log F(d1, d₀)) = target, by bisection then secant steps on log d₀. */
+/**
+ * d₀ with Var_W(log F(d1, d₀)) = target, by bisection then secant steps on log d₀: only when the
+ * moment estimate is 0 or NaN and so gives no lower end for the zeroin search.
+ */
 function solveDf(d1: number, target: number, pl: number, ph: number): number {
   const V = (u: number): number => winsorizedLogFMoments(d1, Math.exp(u), pl, ph).variance - target;
   let lo = 0;
@@ -160,9 +168,22 @@ export function fitFDistRobustly(s2: Float64Array, df: Float64Array, options: Fi
   }
   vW /= n - 1;
   const start = fitFDist(s2, df, cov ? { covariate: cov } : {}).df0;
-  let df0 = winsorizedLogFMoments(d1, Infinity, pl, ph).variance >= vW ? Infinity : solveDf(d1, vW, pl, ph);
-  if (Number.isFinite(start) && start > df0) df0 = start;
-  else if (start === Infinity) df0 = Infinity;
+  let df0: number;
+  const vInf = winsorizedLogFMoments(d1, Infinity, pl, ph).variance;
+  if (vInf >= vW || start === Infinity) df0 = Infinity;
+  else if (start > 0 && Number.isFinite(start)) {
+    // d₀ ≥ the moment estimate: search u = d₀/(1 + d₀) in [start/(1 + start), 1] for
+    // log v_W − log Var_W(log F(d₁, u/(1 − u))) = 0, with limma's tolerance on u (1e-8), so
+    // that d₀ agrees with limma's to the last digits and not just within the tolerance
+    const g = (u: number): number => Math.log(vW) - Math.log(winsorizedLogFMoments(d1, u / (1 - u), pl, ph).variance);
+    const u0 = start / (1 + start);
+    const gLo = g(u0);
+    if (gLo >= 0) df0 = start;
+    else {
+      const u = zeroin(g, u0, 1, { fLower: gLo, fUpper: Math.log(vW) - Math.log(vInf), tol: 1e-8 }).root;
+      df0 = u / (1 - u);
+    }
+  } else df0 = solveDf(d1, vW, pl, ph);
   const shift = mW - winsorizedLogFMoments(d1, df0, pl, ph).mean;
   const s20ok = Float64Array.from(trend, (t) => Math.exp(t + shift));
   // 3. outliers
