@@ -54,6 +54,14 @@ export function tmmFactor(
   obs: Float64Array, ref: Float64Array, nO: number, nR: number, logratioTrim = 0.3, sumTrim = 0.05,
   work: Float64Array = new Float64Array(4 * obs.length),
 ): number {
+  return tmmCore(obs, ref, Float64Array.from(ref, (r) => Math.log2(r / nR)), nO, nR, logratioTrim, sumTrim, work);
+}
+
+/** tmmFactor with log2(ref/nR) computed once for all samples. */
+function tmmCore(
+  obs: Float64Array, ref: Float64Array, refLog: Float64Array, nO: number, nR: number, logratioTrim: number, sumTrim: number,
+  work: Float64Array,
+): number {
   const G = obs.length;
   const M = work.subarray(0, G);
   const A = work.subarray(G, 2 * G);
@@ -66,7 +74,7 @@ export function tmmFactor(
     const r = ref[g];
     if (!(o > 0 && r > 0)) continue; // M or A not finite
     const lo = Math.log2(o / nO);
-    const lr = Math.log2(r / nR);
+    const lr = refLog[g];
     const m = Math.log2(o / nO / (r / nR)); // as a ratio first, so equal ratios tie exactly
     const a = (lo + lr) / 2;
     if (!Number.isFinite(m) || !Number.isFinite(a) || !(a > -1e10)) continue;
@@ -111,44 +119,43 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
     for (let j = 0; j < ncol; j++) s += data[g * ncol + j];
     if (s > 0) keep.push(g);
   }
-  // sample-major copy of the kept genes, so each sample is one contiguous column
+  // Each pass visits the samples as contiguous columns of the kept genes, gathered B samples at a
+  // time into one reused buffer (reading whole rows of B values): no full sample-major copy, whose
+  // fresh pages cost more than the gathering, and no strided reads that miss the cache.
   const K = keep.length;
-  // (in blocks of genes × samples that stay in cache: a plain strided transpose of 20000 × 500
-  // misses the cache on every write)
-  const cols = new Float64Array(K * ncol);
-  const B = 64;
-  for (let i0 = 0; i0 < K; i0 += B) {
-    const i1 = Math.min(K, i0 + B);
+  const B = Math.min(ncol, 32);
+  const block = new Float64Array(B * K);
+  const forEachColumn = (visit: (j: number, c: Float64Array) => void): void => {
     for (let j0 = 0; j0 < ncol; j0 += B) {
-      const j1 = Math.min(ncol, j0 + B);
-      for (let i = i0; i < i1; i++) {
-        const off = keep[i] * ncol;
-        for (let j = j0; j < j1; j++) cols[j * K + i] = data[off + j];
+      const w = Math.min(B, ncol - j0);
+      for (let i = 0; i < K; i++) {
+        const off = keep[i] * ncol + j0;
+        for (let t = 0; t < w; t++) block[t * K + i] = data[off + t];
       }
+      for (let t = 0; t < w; t++) visit(j0 + t, block.subarray(t * K, (t + 1) * K));
     }
-  }
-  const col = (j: number): Float64Array => cols.subarray(j * K, (j + 1) * K);
+  };
+  const col = (j: number): Float64Array => Float64Array.from(keep, (g) => data[g * ncol + j]);
   const p = options.p ?? 0.75;
   let refColumn = -1;
   if (method === 'upperquartile' || method === 'tmm') {
     const uq = new Float64Array(ncol);
     const work = new Float64Array(4 * K);
-    for (let j = 0; j < ncol; j++) uq[j] = quantile7Select(col(j), p, work) / libSize[j];
+    forEachColumn((j, c) => (uq[j] = quantile7Select(c, p, work) / libSize[j]));
     if (method === 'upperquartile') {
       if (uq.some((v) => v === 0)) warnings.push('one or more quantiles are zero');
       factors.set(uq);
     } else {
       if (median(uq) < 1e-20) {
         let best = -Infinity;
-        for (let j = 0; j < ncol; j++) {
+        forEachColumn((j, c) => {
           let s = 0;
-          const c = col(j);
           for (let i = 0; i < K; i++) s += Math.sqrt(c[i]);
           if (s > best) {
             best = s;
             refColumn = j;
           }
-        }
+        });
       } else {
         let mean = 0;
         for (let j = 0; j < ncol; j++) mean += uq[j];
@@ -163,8 +170,11 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
         }
       }
       const ref = col(refColumn);
-      for (let j = 0; j < ncol; j++)
-        factors[j] = tmmFactor(col(j), ref, libSize[j], libSize[refColumn], options.logratioTrim ?? 0.3, options.sumTrim ?? 0.05, work);
+      const nR = libSize[refColumn];
+      const refLog = Float64Array.from(ref, (r) => Math.log2(r / nR));
+      const lt = options.logratioTrim ?? 0.3;
+      const st = options.sumTrim ?? 0.05;
+      forEachColumn((j, c) => (factors[j] = tmmCore(c, ref, refLog, libSize[j], nR, lt, st, work)));
     }
   } else {
     // RLE
@@ -176,12 +186,11 @@ export function normFactors(counts: Matrix, options: NormFactorsOptions = {}): N
       gm[i] = Math.exp(s / ncol);
     }
     const r = new Float64Array(K);
-    for (let j = 0; j < ncol; j++) {
-      const c = col(j);
+    forEachColumn((j, c) => {
       let m = 0;
       for (let i = 0; i < K; i++) if (gm[i] > 0) r[m++] = c[i] / gm[i];
       factors[j] = median(r.subarray(0, m)) / libSize[j];
-    }
+    });
   }
   let lg = 0;
   for (let j = 0; j < ncol; j++) lg += Math.log(factors[j]);
