@@ -29,7 +29,7 @@ import { fitFDist } from './fit-fdist.js';
 import { quantileSorted } from './natural-spline.js';
 import { lowess } from './lowess.js';
 import { winsorizedLogFMoments } from './winsorized-log-f.js';
-import { zeroin } from './zeroin.js';
+import { zeroin } from '../stats/zeroin.js';
 import { deMsg } from './messages.js';
 import { msg } from '../core/messages.js';
 import { OptionError } from '../core/errors.js';

@@ -1,81 +1,102 @@
 /**
- * Brent's root finder (Brent 1973, "Algorithms for Minimization without Derivatives", ch. 4;
- * the zeroin procedure of Forsythe, Malcolm & Moler 1977): bisection safeguarded by secant and
- * inverse quadratic interpolation. Used with the same tolerance and iteration cap as R's
- * `uniroot` so that estimates defined as roots (Hodges–Lehmann shift with ties, Fisher's
- * conditional MLE and its CI) agree with R, whose answers depend on the root finder's path.
- * O(iterations) evaluations of f.
+ * Brent's zeroin: a root of f in [a, b] with f(a)·f(b) ≤ 0, combining bisection, the secant
+ * step and inverse quadratic interpolation (R. P. Brent 1973, "Algorithms for Minimization
+ * without Derivatives", ch. 4; Forsythe, Malcolm & Moler 1977, "Computer Methods for
+ * Mathematical Computations", §7.2). Each step keeps a bracket [b, c] with b the best estimate
+ * (|f(b)| ≤ |f(c)|) and a the previous b; it stops when |c − b|/2 ≤ tol₁ = 2ε|b| + tol/2 or
+ * f(b) = 0, and never steps by less than tol₁. An interpolated step is taken only when it stays
+ * within 3/4 of the bracket and is less than half the last step b − a (the variant of the
+ * public-domain C translation of zeroin; the book compares with the step before last);
+ * otherwise it bisects. O(log²((b − a)/tol)) evaluations at worst, usually a handful.
+ *
+ * With the same interval, end values, tolerance and iteration limit this evaluates the same
+ * points as R's `uniroot` (black-box: the points `uniroot` evaluates on closed-form functions,
+ * and on the d₀ search of limma 3.54.1 `fitFDistRobustly`, traced by wrapping `uniroot`; see
+ * scripts/de-uniroot-fixtures.R). Estimates defined as roots (Hodges–Lehmann shift with ties,
+ * Fisher's conditional MLE and its CI, limma's robust d₀) then agree with R, whose answers depend
+ * on the root finder's path.
  */
+
+export interface ZeroinOptions {
+  /** f(lower) when already known. Default: evaluated. */
+  fLower?: number;
+  /** f(upper) when already known. Default: evaluated. */
+  fUpper?: number;
+  /** Absolute tolerance on the root, > 0. Default ε^¼ ≈ 1.22e-4 (as `uniroot`). */
+  tol?: number;
+  /** Largest number of function evaluations after the end points. Default 1000. */
+  maxIter?: number;
+}
+
 export interface ZeroinResult {
   root: number;
+  /** f(root) as last evaluated. */
+  fRoot: number;
   iterations: number;
   converged: boolean;
 }
 
-const EPS = 2.220446049250313e-16;
-
-/**
- * Root of f in [a, b] given f(a) = fa and f(b) = fb of opposite signs (or one zero).
- * `tol` default 1.220703e-4 (R's `.Machine$double.eps^0.25`), `maxIter` default 1000.
- */
-export function zeroin(
-  f: (x: number) => number,
-  a: number,
-  b: number,
-  fa: number,
-  fb: number,
-  tol = Math.pow(EPS, 0.25),
-  maxIter = 1000,
-): ZeroinResult {
+/** Root of f in [lower, upper]; f(lower) and f(upper) must not have the same strict sign. */
+export function zeroin(f: (x: number) => number, lower: number, upper: number, options: ZeroinOptions = {}): ZeroinResult {
+  const tol = options.tol ?? Number.EPSILON ** 0.25;
+  const maxIter = options.maxIter ?? 1000;
+  const EPS = Number.EPSILON;
+  let a = lower;
+  let b = upper;
+  let fa = options.fLower ?? f(a);
+  let fb = options.fUpper ?? f(b);
+  // c is on the other side of the root from b
   let c = a;
   let fc = fa;
-  if (fa === 0) return { root: a, iterations: 0, converged: true };
-  if (fb === 0) return { root: b, iterations: 0, converged: true };
   let it = 0;
-  let left = maxIter + 1;
-  while (left-- > 0) {
+  for (;;) {
+    // the last step taken (from a to b): interpolation must at least halve it
     const prevStep = b - a;
     if (Math.abs(fc) < Math.abs(fb)) {
+      // make b the best estimate
       a = b; b = c; c = a;
       fa = fb; fb = fc; fc = fa;
     }
-    const tolAct = 2 * EPS * Math.abs(b) + tol / 2;
-    let newStep = (c - b) / 2;
-    if (Math.abs(newStep) <= tolAct || fb === 0) return { root: b, iterations: it, converged: true };
-    if (Math.abs(prevStep) >= tolAct && Math.abs(fa) > Math.abs(fb)) {
+    const tol1 = 2 * EPS * Math.abs(b) + 0.5 * tol;
+    const cb = c - b;
+    let step = cb / 2; // bisection unless interpolation is accepted
+    if (Math.abs(step) <= tol1 || fb === 0) return { root: b, fRoot: fb, iterations: it, converged: true };
+    if (it >= maxIter) return { root: b, fRoot: fb, iterations: it, converged: false };
+    if (Math.abs(prevStep) >= tol1 && Math.abs(fa) > Math.abs(fb)) {
+      // interpolate: secant when only two distinct points, else inverse quadratic; step = p/q
       let p: number;
       let q: number;
-      const cb = c - b;
       if (a === c) {
         const t1 = fb / fa;
         p = cb * t1;
         q = 1 - t1;
       } else {
-        const qq = fa / fc;
+        const qa = fa / fc;
         const t1 = fb / fc;
         const t2 = fb / fa;
-        p = t2 * (cb * qq * (qq - t1) - (b - a) * (t1 - 1));
-        q = (qq - 1) * (t1 - 1) * (t2 - 1);
+        p = t2 * (cb * qa * (qa - t1) - (b - a) * (t1 - 1));
+        q = (qa - 1) * (t1 - 1) * (t2 - 1);
       }
       if (p > 0) q = -q;
       else p = -p;
-      if (p < 0.75 * cb * q - Math.abs(tolAct * q) / 2 && p < Math.abs((prevStep * q) / 2)) newStep = p / q;
+      // accept when it stays within 3/4 of the bracket and is less than half the last step
+      if (p < 0.75 * cb * q - Math.abs(tol1 * q) / 2 && p < Math.abs((prevStep * q) / 2)) step = p / q;
     }
-    if (Math.abs(newStep) < tolAct) newStep = newStep > 0 ? tolAct : -tolAct;
+    if (Math.abs(step) < tol1) step = step > 0 ? tol1 : -tol1;
     a = b;
     fa = fb;
-    b += newStep;
+    b += step;
     fb = f(b);
     it++;
+    // keep the root between b and c
     if ((fb > 0 && fc > 0) || (fb < 0 && fc < 0)) {
       c = a;
       fc = fa;
     }
   }
-  return { root: b, iterations: it, converged: false };
 }
 
 /** R's `uniroot(f, c(lower, upper), tol)`: evaluates the ends, then `zeroin`. */
 export function uniroot(f: (x: number) => number, lower: number, upper: number, tol?: number): ZeroinResult {
-  return zeroin(f, lower, upper, f(lower), f(upper), tol);
+  return zeroin(f, lower, upper, { tol });
 }

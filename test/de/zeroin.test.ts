@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { confDir } from './helpers.js';
-import { zeroin } from '../../src/de/zeroin.js';
+import { zeroin } from '../../src/stats/zeroin.js';
 import { fitFDistRobustly } from '../../src/de/fit-fdist-robust.js';
 import { fitFDist } from '../../src/de/fit-fdist.js';
 import { quantileSorted } from '../../src/de/natural-spline.js';
