@@ -6,6 +6,7 @@
  * M is the median absolute residual. O(n·k) per pass for k = ⌊f·n⌋ neighbours (less with delta).
  * Oracle: R 4.2.2 `lowess` (through limma `voom`'s trend).
  */
+import { selectInPlace } from '../normalize/rnaseq/order-statistic.js';
 
 export interface LowessOptions {
   /** Smoother span, the fraction of points in each local fit, (0, 1]. Default 2/3. */
@@ -65,29 +66,6 @@ function fitAt(
   let ys = 0;
   for (j = nleft; j <= nrt; j++) ys += w[j] * y[j];
   return ys;
-}
-
-/** Quickselect the k-th smallest (0-based) of a (reorders a). */
-function select(a: Float64Array, k: number): number {
-  let lo = 0;
-  let hi = a.length - 1;
-  while (hi > lo) {
-    const v = a[(lo + hi) >> 1];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < v) i++;
-      while (a[j] > v) j--;
-      if (i <= j) {
-        const t = a[i]; a[i] = a[j]; a[j] = t;
-        i++; j--;
-      }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k];
 }
 
 /** One smoothing run on sorted x (R's clowess). */
@@ -150,10 +128,10 @@ export function lowessSorted(x: Float64Array, y: Float64Array, f: number, iter: 
     const m1 = Math.floor(n / 2);
     let cmad: number;
     if (n % 2 === 0) {
-      const a1 = select(abs, m1);
-      const a2 = select(abs, n - m1 - 1);
+      const a1 = selectInPlace(abs, m1);
+      const a2 = selectInPlace(abs, n - m1 - 1);
       cmad = 3 * (a1 + a2);
-    } else cmad = 6 * select(abs, m1);
+    } else cmad = 6 * selectInPlace(abs, m1);
     if (cmad < 1e-7 * sc) break;
     const c9 = 0.999 * cmad;
     const c1 = 0.001 * cmad;
