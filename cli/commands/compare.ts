@@ -5,7 +5,8 @@
  */
 import type { CommandModule } from 'yargs';
 import { warn, writeJsonFile, writeTableFile, type GlobalArgs } from '../util.js';
-import { readMatrixFile, readSampleTableFile } from '../../src/io/node/readers.js';
+import { readSampleTableFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { DataError, UsageError } from '../../src/core/errors.js';
 import { selectMatrix, row } from '../../src/core/matrix.js';
 import type { SampleTable } from '../../src/core/sample-table.js';
@@ -85,7 +86,7 @@ export const compareCommand: CommandModule<GlobalArgs, Args> = {
     const warnings: string[] = [];
     const say = (w: readonly string[]): void => { warnings.push(...w); warn(args, w); };
 
-    const sets = await Promise.all(specs.map((s) => readMatrixFile(s.matrix)));
+    const sets = await Promise.all(specs.map((s) => loadMatrix(s.matrix, {}, args.threads)));
     const common = commonGenes(sets.map((e) => e.genes));
     if (!args.quiet) process.stderr.write(`compare: ${common.length} common genes (${specs.map((s, i) => `${s.name} ${sets[i].genes.length}`).join(', ')})\n`);
     if (common.length === 0) throw new UsageError('the cohorts share no gene ids');

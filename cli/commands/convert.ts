@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import { warn, type GlobalArgs } from '../util.js';
-import { readMatrixFile, writeMatrixFile, readGmtFile, writeGeneSetFile } from '../../src/io/node/readers.js';
+import { writeMatrixFile, readGmtFile, writeGeneSetFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { requireMatrixFormat, geneSetFormatOf, parseSkipColumns } from '../../src/io/formats.js';
 import { DUPLICATE_OPTIONS, type DuplicateOption } from '../../src/io/duplicates.js';
 import { UsageError } from '../../src/core/errors.js';
@@ -38,12 +39,12 @@ export const convertCommand: CommandModule<GlobalArgs, Args> = {
     const format = requireMatrixFormat(args.output);
     const duplicates = args.duplicates as DuplicateOption;
     if (!DUPLICATE_OPTIONS.includes(duplicates)) throw new UsageError(ioMsg.duplicatePolicy(args.duplicates));
-    const es = await readMatrixFile(args.input, {
+    const es = await loadMatrix(args.input, {
       delimiter: args.delimiter,
       skipColumns: parseSkipColumns(args['skip-columns']),
       duplicates,
       stripVersions: args['strip-versions'],
-    });
+    }, args.threads);
     const r = es.report;
     const notes: string[] = [];
     if (r.versionsStripped) notes.push(`stripped Ensembl versions from ${r.versionsStripped} gene ids`);

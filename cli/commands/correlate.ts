@@ -7,7 +7,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { basename } from 'node:path';
 import { warn, writeTableFile, type GlobalArgs } from '../util.js';
 import { UsageError } from '../../src/core/errors.js';
-import { readMatrixFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { correlateTables } from '../../src/workflow/correlate.js';
 
 interface Args extends GlobalArgs {
@@ -32,7 +32,7 @@ export const correlateCommand: CommandModule<GlobalArgs, Args> = {
       .example('$0 correlate a.tsv b.tsv --method pearson -o r.tsv', 'Pearson') as unknown as Argv<Args>,
   handler: async (args) => {
     if (!(args.minSamples >= 3) || !Number.isInteger(args.minSamples)) throw new UsageError(`option --min-samples must be an integer ≥ 3, got ${args.minSamples}`);
-    const [ea, eb] = [await readMatrixFile(args.a), await readMatrixFile(args.b)];
+    const [ea, eb] = [await loadMatrix(args.a, {}, args.threads), await loadMatrix(args.b, {}, args.threads)];
     const names: [string, string] = [basename(args.a), basename(args.b)];
     if (names[0] === names[1]) names[1] = args.b;
     const r = correlateTables(

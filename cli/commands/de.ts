@@ -1,7 +1,8 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArgs } from '../util.js';
 import { warn, writeTableFile, writeJsonFile } from '../util.js';
-import { readMatrixFile, readSampleTableFile } from '../../src/io/node/readers.js';
+import { readSampleTableFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { parseSkipColumns } from '../../src/io/formats.js';
 import { UsageError } from '../../src/core/errors.js';
 import { msg } from '../../src/core/messages.js';
@@ -78,9 +79,9 @@ export const deCommand: CommandModule<GlobalArgs, Args> = {
       if (k <= 0) throw new UsageError(deMsg.refSyntax(r));
       ref.set(r.slice(0, k).trim(), r.slice(k + 1).trim());
     }
-    const es = await readMatrixFile(args.matrix, {
+    const es = await loadMatrix(args.matrix, {
       skipColumns: parseSkipColumns(args['skip-columns']), duplicates: args.duplicates as DuplicateOption | undefined,
-    });
+    }, args.threads);
     const inputs = [args.matrix];
     const samples = args.samples ? await readSampleTableFile(args.samples, { idColumn: args['id-column'] }) : null;
     if (args.samples) inputs.push(args.samples);

@@ -4,7 +4,7 @@
  */
 import type { Argv, CommandModule } from 'yargs';
 import { warn, writeTableFile, type GlobalArgs } from '../util.js';
-import { readMatrixFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { createWorkerPool } from '../../src/io/node/worker-pool.js';
 import { gsva, ssgsea, type EnrichmentScores } from '../../src/score/gsva/index.js';
 import { loadSignatures } from './score.js';
@@ -57,10 +57,10 @@ export const gsvaCommand: CommandModule<GlobalArgs, Args> = {
   handler: async (args) => {
     const { signatures, files } = await loadSignatures(args.geneSets);
     const sets = signatures.filter((s) => s.formula === undefined);
-    const expr = await readMatrixFile(args.matrix);
     const executor = createWorkerPool({ threads: args.threads });
     let r: EnrichmentScores;
     try {
+      const expr = await loadMatrix(args.matrix, {}, args.threads, { executor });
       const size = { minSize: args.minSize, maxSize: args.maxSize ?? Infinity, executor };
       r =
         args.method === 'ssgsea'

@@ -1,6 +1,7 @@
 import type { CommandModule } from 'yargs';
 import type { GlobalArgs } from '../util.js';
-import { readMatrixFile, readGmtFile, readSampleTableFile } from '../../src/io/node/readers.js';
+import { readGmtFile, readSampleTableFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { UsageError } from '../../src/core/errors.js';
 import { msg } from '../../src/core/messages.js';
 import { geneSetFormatOf, parseSkipColumns } from '../../src/io/formats.js';
@@ -60,7 +61,7 @@ export const inspectCommand: CommandModule<GlobalArgs, Args> = {
       process.stdout.write(args.json ? json({ file: args.file, ...s }) : `${args.file}: ${s.rows} samples (id column ${s.idColumn}), ${s.columns.length} columns\n${lines.join('\n')}\n`);
       return;
     }
-    const es = await readMatrixFile(args.file, { delimiter: args.delimiter, skipColumns: parseSkipColumns(args['skip-columns']), duplicates: 'keep' });
+    const es = await loadMatrix(args.file, { delimiter: args.delimiter, skipColumns: parseSkipColumns(args['skip-columns']), duplicates: 'keep' }, args.threads);
     const s = summarizeExpression(es);
     const annotationColumns = [...(es.geneAnnotation?.keys() ?? [])];
     const text = matrixText(args.file, s) + (annotationColumns.length ? `annotation: ${annotationColumns.join(', ')} (skipped)\n` : '');

@@ -62,8 +62,8 @@ const heatmap = kind('heatmap', 'clustered heatmap of a features × samples matr
   .option('cluster-rows', { type: 'boolean', default: true }).option('cluster-columns', { type: 'boolean', default: true })
   .option('clip', { type: 'number', default: 3 }),
 async (a) => {
-  const { readMatrixFile } = await import('../../src/io/node/readers.js');
-  const es = await readMatrixFile(a.input);
+  const { loadMatrix } = await import('../load-matrix.js');
+  const es = await loadMatrix(a.input, {}, a.threads);
   const P = await lib();
   const annotations = new Map<string, (string | number | null)[]>();
   if (a.clinical) {
@@ -101,8 +101,8 @@ const box = kind('box', 'box plots of scores (signatures × samples) by a clinic
   .option('group', { type: 'string', demandOption: true, describe: 'clinical column with the groups (e.g. response)' })
   .option('signatures', { type: 'string', array: true, describe: 'rows to draw (default: the first 12)' }),
 async (a) => {
-  const { readMatrixFile } = await import('../../src/io/node/readers.js');
-  const es = await readMatrixFile(a.input);
+  const { loadMatrix } = await import('../load-matrix.js');
+  const es = await loadMatrix(a.input, {}, a.threads);
   const P = await lib();
   const cl = await (await node()).readPlotTable(a.clinical);
   const b = P.boxFromScores(es.x, es.genes, es.samples, P.annotationFor(cl, a.group, es.samples), { signatures: a.signatures?.flatMap((s: string) => s.split(',')) });

@@ -6,7 +6,7 @@ import type { Argv, CommandModule } from 'yargs';
 import { existsSync } from 'node:fs';
 import { extname } from 'node:path';
 import { warn, writeJsonFile, writeTableFile, type GlobalArgs } from '../util.js';
-import { readMatrixFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { readText, writeAtomic } from '../../src/io/node/files.js';
 import { formatMatrixText } from '../../src/io/write-text.js';
 import { UsageError } from '../../src/core/errors.js';
@@ -89,7 +89,7 @@ export const scoreCommand: CommandModule<GlobalArgs, Args> = {
       .option('singscore-center', { type: 'boolean', default: true, describe: 'singscore: centre scores on 0 (use --no-singscore-center for [0, 1])' })
       .example('$0 score expr.tsv --signatures io360-public -o scores.tsv --coverage coverage.tsv', 'IO360-style signatures on log2 normalised counts') as unknown as Argv<Args>,
   handler: async (args) => {
-    const es = await readMatrixFile(args.matrix);
+    const es = await loadMatrix(args.matrix, {}, args.threads);
     const { signatures, files } = await loadSignatures(args.signatures);
     const aliases = args.aliases
       ? mergeAliases(builtinAliases(), parseHgncAliases(await readText(args.aliases), { source: args.aliases }))
