@@ -12,13 +12,19 @@
  * Under tsx the script first bundles itself (and the worker modules) with esbuild and re-runs
  * as plain JavaScript, so the timings are those of compiled code. Asserts nothing.
  *
- * On Linux most of a load can be the kernel paging in the fresh value matrix (4 KiB page
- * faults); `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` in the environment makes glibc ask for
- * transparent huge pages for large allocations, in node and in Rscript alike (the variable is
- * inherited), and shows the loads without most of that cost.
+ * Fresh memory: on Linux much of a load is the kernel paging in the new value matrix (4 KiB
+ * page faults, which do not overlap across threads on a VM). Every sigscore load allocates its
+ * matrix afresh (large buffers are mapped and unmapped), and so does an R session's first
+ * fread; later freads in the same session reuse the heap R already touched. fread is therefore
+ * timed both ways, each repetition in a fresh Rscript per thread count: `first` = the first
+ * fread of the session (as a script that reads its input once runs it), `again` = the best of
+ * two more calls in that session. sigscore is also timed in a child process started with
+ * `GLIBC_TUNABLES=glibc.malloc.hugetlb=1` (glibc ≥ 2.35: transparent huge pages for large
+ * allocations when THP is in `madvise` mode), which removes most of the paging cost; R always
+ * runs without it, as R users run it. Every ratio is fread time / sigscore time.
  */
 import { mkdtempSync, writeFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { tmpdir, loadavg } from 'node:os';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { spawnSync } from 'node:child_process';
@@ -75,28 +81,77 @@ async function best(reps: number, f: () => Promise<unknown>): Promise<number> {
 
 interface RTimes {
   loadMs: number;
-  /** fread with 1 thread, and with `threads`. */
-  fread1Ms: number;
-  freadNMs: number;
-  freadN: number;
-  /** fread's default thread count here (getDTthreads() at start-up). */
+  /** The session's first fread, and the best of two more in the same session. */
+  firstMs: number;
+  againMs: number;
+  /** Threads fread used, and its default thread count here (getDTthreads() at start-up). */
+  threads: number;
   defaultThreads: number;
 }
 
-function freadTimes(path: string, reps: number, threads: number): RTimes | null {
+/** fread in a fresh Rscript at `threads` threads: the first call, then two more. */
+function freadTimes(path: string, threads: number): RTimes | null {
   const code = `
 t0 <- proc.time()[["elapsed"]]
 suppressMessages(library(data.table))
 load <- proc.time()[["elapsed"]] - t0
-time_it <- function() { b <- Inf; for (k in 1:${reps}) { t <- proc.time()[["elapsed"]]; x <- fread(${JSON.stringify(path)}, showProgress = FALSE); b <- min(b, proc.time()[["elapsed"]] - t) }; b }
-d <- getDTthreads()
-setDTthreads(1); a <- time_it()
-setDTthreads(${threads}); n <- getDTthreads(); b <- time_it()
+d <- getDTthreads(); setDTthreads(${threads}); n <- getDTthreads()
+once <- function() { t <- proc.time()[["elapsed"]]; x <- fread(${JSON.stringify(path)}, showProgress = FALSE); proc.time()[["elapsed"]] - t }
+a <- once(); b <- min(once(), once())
 cat(load, a, b, n, d, "\\n")`;
   const r = spawnSync('Rscript', ['-e', code], { encoding: 'utf8' });
   if (r.status !== 0) return null;
   const [load, a, b, n, d] = r.stdout.trim().split(/\s+/).map(Number);
-  return { loadMs: load * 1000, fread1Ms: a * 1000, freadNMs: b * 1000, freadN: n, defaultThreads: d };
+  return { loadMs: load * 1000, firstMs: a * 1000, againMs: b * 1000, threads: n, defaultThreads: d };
+}
+
+/** Keep the smaller of each time. */
+function bestOf(r: RTimes | null, k: RTimes | null): RTimes | null {
+  if (!r || !k) return r ?? k;
+  return { ...r, loadMs: Math.min(r.loadMs, k.loadMs), firstMs: Math.min(r.firstMs, k.firstMs), againMs: Math.min(r.againMs, k.againMs) };
+}
+
+/** The environment with glibc's huge-page tunable added to any tunables already set. */
+function hugePageEnv(): NodeJS.ProcessEnv {
+  const t = process.env.GLIBC_TUNABLES;
+  return { ...process.env, GLIBC_TUNABLES: t ? `${t}:glibc.malloc.hugetlb=1` : 'glibc.malloc.hugetlb=1' };
+}
+
+/**
+ * sigscore's TSV load times (one thread, and the pool) in a child process of this script run
+ * with `env`: `--child <file>` warms up once and prints the two times of one repetition.
+ */
+function childTimes(path: string, threads: number, env: NodeJS.ProcessEnv): { oneMs: number; poolMs: number } | null {
+  const r = spawnSync(process.execPath, [process.argv[1], '--child', path, '--threads', String(threads)], { encoding: 'utf8', env });
+  if (r.status !== 0) return null;
+  const [oneMs, poolMs] = r.stdout.trim().split(/\s+/).map(Number);
+  return { oneMs, poolMs };
+}
+
+async function child(path: string, threads: number): Promise<void> {
+  const pool = createWorkerPool({ threads });
+  try {
+    await readMatrixFile(path);
+    await readMatrixFile(path, { executor: pool });
+    const one = await best(1, () => readMatrixFile(path));
+    const n = await best(1, () => readMatrixFile(path, { executor: pool }));
+    process.stdout.write(`${one} ${n}\n`);
+  } finally {
+    await pool.close();
+  }
+}
+
+/** fread / sigscore for every pair of a fread time and a sigscore time at the same thread count. */
+function ratios(n: number, s: { tsvMs: number; tsvNMs: number; hugeMs: number; hugeNMs: number }, r1: RTimes | null, rN: RTimes | null): Record<string, number | null> {
+  const out: Record<string, number | null> = {};
+  const ratio = (a: number | undefined, b: number): number | null => (a !== undefined && Number.isFinite(b) ? +(a / b).toFixed(2) : null);
+  for (const [t, r, plain, huge] of [[1, r1, s.tsvMs, s.hugeMs], [n, rN, s.tsvNMs, s.hugeNMs]] as const) {
+    for (const [when, f] of [['First', r?.firstMs], ['Again', r?.againMs]] as const) {
+      out[`fread${t}${when}OverSigscore${t}`] = ratio(f, plain);
+      out[`fread${t}${when}OverSigscore${t}Huge`] = ratio(f, huge);
+    }
+  }
+  return out;
 }
 
 async function main(): Promise<void> {
@@ -106,6 +161,7 @@ async function main(): Promise<void> {
   const sizes = opt('samples', '500,1000').split(',').map(Number);
   const reps = Number(opt('reps', '3'));
   const threads = Number(opt('threads', '2'));
+  if (argv.includes('--child')) return child(opt('child', ''), threads);
   const pool = createWorkerPool({ threads });
   const json = argv.includes('--json');
   const dir = mkdtempSync(join(tmpdir(), 'sigscore-bench-io-'));
@@ -126,17 +182,20 @@ async function main(): Promise<void> {
       // sigscore and fread alternate, one repetition each, so a change in machine load hits both
       let tsvMs = Infinity;
       let tsvNMs = Infinity;
-      let r: RTimes | null = null;
+      let hugeMs = Infinity;
+      let hugeNMs = Infinity;
+      let r1: RTimes | null = null;
+      let rN: RTimes | null = null;
       for (let k = 0; k < reps; k++) {
         tsvMs = Math.min(tsvMs, await best(1, () => readMatrixFile(tsv)));
         tsvNMs = Math.min(tsvNMs, await best(1, () => readMatrixFile(tsv, { executor: pool })));
-        const rk = freadTimes(tsv, 1, threads);
-        if (rk) {
-          r ??= rk;
-          r.fread1Ms = Math.min(r.fread1Ms, rk.fread1Ms);
-          r.freadNMs = Math.min(r.freadNMs, rk.freadNMs);
-          r.loadMs = Math.min(r.loadMs, rk.loadMs);
+        const h = childTimes(tsv, threads, hugePageEnv());
+        if (h) {
+          hugeMs = Math.min(hugeMs, h.oneMs);
+          hugeNMs = Math.min(hugeNMs, h.poolMs);
         }
+        r1 = bestOf(r1, freadTimes(tsv, 1));
+        rN = bestOf(rN, freadTimes(tsv, threads));
       }
       const arrowMs = await best(reps, () => readMatrixFile(arrow));
       const arrowViewMs = await best(reps, async () => arrowSampleColumns(await readBytes(arrow)));
@@ -152,12 +211,16 @@ async function main(): Promise<void> {
         arrowMB: +(statSync(arrow).size / 1e6).toFixed(1),
         sigscoreArrowMs: +arrowMs.toFixed(0),
         sigscoreArrowColumnsMs: +arrowViewMs.toFixed(0),
-        fread1Ms: r ? +r.fread1Ms.toFixed(0) : null,
-        [`fread${threads}Ms`]: r ? +r.freadNMs.toFixed(0) : null,
-        freadDefaultThreads: r?.defaultThreads ?? null,
-        rPackageLoadMs: r ? +r.loadMs.toFixed(0) : null,
-        fread1OverSigscore1: r ? +(r.fread1Ms / tsvMs).toFixed(2) : null,
-        [`fread${threads}OverSigscore${threads}`]: r ? +(r.freadNMs / tsvNMs).toFixed(2) : null,
+        sigscoreTsv1HugeMs: Number.isFinite(hugeMs) ? +hugeMs.toFixed(0) : null,
+        [`sigscoreTsv${threads}HugeMs`]: Number.isFinite(hugeNMs) ? +hugeNMs.toFixed(0) : null,
+        fread1FirstMs: r1 ? +r1.firstMs.toFixed(0) : null,
+        fread1AgainMs: r1 ? +r1.againMs.toFixed(0) : null,
+        [`fread${threads}FirstMs`]: rN ? +rN.firstMs.toFixed(0) : null,
+        [`fread${threads}AgainMs`]: rN ? +rN.againMs.toFixed(0) : null,
+        freadThreads: rN?.threads ?? null,
+        freadDefaultThreads: rN?.defaultThreads ?? null,
+        rPackageLoadMs: r1 ? +r1.loadMs.toFixed(0) : null,
+        ...ratios(threads, { tsvMs, tsvNMs, hugeMs, hugeNMs }, r1, rN),
       });
       rmSync(tsv);
       rmSync(arrow);
@@ -167,13 +230,13 @@ async function main(): Promise<void> {
     await pool.close();
   }
   if (json) {
-    process.stdout.write(JSON.stringify({ node: process.version, reps, rows }, null, 1) + '\n');
+    process.stdout.write(JSON.stringify({ node: process.version, reps, loadAverage: loadavg(), rows }, null, 1) + '\n');
     return;
   }
   const cols = Object.keys(rows[0] ?? {});
-  process.stdout.write(`sigscore io benchmark (best of ${reps}; times include reading the file; R times measured inside R; ${threads} threads/workers in the N columns)\n`);
-  process.stdout.write(cols.join('\t') + '\n');
-  for (const r of rows) process.stdout.write(cols.map((c) => String(r[c])).join('\t') + '\n');
+  process.stdout.write(`sigscore io benchmark (best of ${reps}; times include reading the file; R times measured inside R; ${threads} threads/workers in the N columns; load average ${loadavg().map((x) => x.toFixed(2)).join(' ')})\n`);
+  // one line per measure, one column per matrix
+  for (const c of cols) process.stdout.write([c.padEnd(34), ...rows.map((r) => String(r[c]).padStart(8))].join(' ') + '\n');
 }
 
 main().catch((e) => {
