@@ -61,7 +61,7 @@ export const forestCommand: CommandModule<GlobalArgs, Args> = {
     }
     if (args.collinearity !== undefined && !(args.collinearity > 0 && args.collinearity <= 1)) throw new UsageError(`option --collinearity must be in (0, 1], got ${args.collinearity}`);
     const endpoint = parseEndpoint(args.endpoint);
-    const { table, inputs, warnings } = await readClinical(args.clinical, { scores: args.scores, idColumn: args['id-column'] });
+    const { table, inputs, warnings } = await readClinical(args.clinical, { scores: args.scores, idColumn: args['id-column'], threads: args.threads });
     const exclude = new Set(list(args.exclude) ?? []);
     const covariates = list(args.covariates)?.filter((c) => !exclude.has(c)) ?? (exclude.size ? [...table.columns.keys()].filter((c) => !exclude.has(c) && c !== table.idColumn && !endpointColumnsOf(args.endpoint).includes(c)) : undefined);
     const { forestImportance } = await import('../../src/workflow/forest.js');

@@ -2,7 +2,8 @@ import type { CommandModule } from 'yargs';
 import type { GlobalArgs } from '../util.js';
 import { warn, writeTableFile, writeJsonFile } from '../util.js';
 import { UsageError, DataError } from '../../src/core/errors.js';
-import { readMatrixFile, readSampleTableFile } from '../../src/io/node/readers.js';
+import { readSampleTableFile } from '../../src/io/node/readers.js';
+import { loadMatrix } from '../load-matrix.js';
 import { loadGeneSets } from './gene-set-args.js';
 
 interface Args extends GlobalArgs {
@@ -97,7 +98,7 @@ export const gseaCommand: CommandModule<GlobalArgs, Args> = {
     }
     const [column, a, b] = args.phenotype!.split(':');
     if (!column || !a || !b) throw new UsageError(`--phenotype must be COLUMN:A:B, got ${JSON.stringify(args.phenotype)}`);
-    const expr = await readMatrixFile(args.expr!);
+    const expr = await loadMatrix(args.expr!, {}, args.threads);
     const samples = await readSampleTableFile(args.samples!);
     const col = samples.columns.get(column);
     if (!col) throw new UsageError(`${args.samples}: no column ${JSON.stringify(column)}`);

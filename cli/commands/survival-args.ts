@@ -65,7 +65,7 @@ export function labelColumn(table: SampleTable, name: string): (string | null)[]
 }
 
 export async function loadSurvival(args: SurvivalArgs): Promise<LoadedSurvival> {
-  const { table, inputs, warnings } = await readClinical(args.clinical, { scores: args.scores, idColumn: args['id-column'] });
+  const { table, inputs, warnings } = await readClinical(args.clinical, { scores: args.scores, idColumn: args['id-column'], threads: args.threads });
   const time = numericColumn(table, args.time);
   for (let i = 0; i < time.length; i++)
     if (time[i] < 0) throw new DataError(`${args.clinical}: ${survivalMsg.negativeTime(i, time[i])} (sample ${table.ids[i]})`);

@@ -43,6 +43,12 @@ export function finishGenes(
     }
   }
   const base: ExpressionSet = genes === es.genes ? es : { ...es, genes };
-  const { data, report } = collapseDuplicateGenes(base, { policy: policy === 'error' ? 'keep' : policy });
+  if (policy === 'error') {
+    // every id is unique (checked above): nothing to collapse, no second grouping pass
+    const n = base.x.nrow;
+    const duplicates: DuplicateReport = { policy, duplicatedIds: 0, rowsBefore: n, rowsAfter: n, examples: [] };
+    return { ...base, report: { source: options.source, ids, versionsStripped, duplicates } };
+  }
+  const { data, report } = collapseDuplicateGenes(base, { policy });
   return { ...data, report: { source: options.source, ids, versionsStripped, duplicates: { ...report, policy } } };
 }
