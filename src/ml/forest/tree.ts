@@ -392,7 +392,8 @@ function splitGini2(ctx: ForestContext, v: number, idx: Int32Array, start: numbe
 /**
  * Best Gini split of a node on variable v, its samples sorted by v in srt[0, m); updates `best`
  * when it beats it. Readable form: for each cut between distinct values,
- * dec = Σ_k L_k²/n_L + Σ_k R_k²/n_R − Σ_k T_k²/n; the two-class case is unrolled (R_k = T_k − L_k).
+ * dec = Σ_k L_k²/n_L + Σ_k R_k²/n_R − Σ_k T_k²/n. Used for three or more classes; two classes go
+ * through splitGini2, where the same sum is unrolled (R_k = T_k − L_k).
  */
 function splitGini(ctx: ForestContext, v: number, srt: Int32Array, m: number, inbag: Int32Array, K: number, tot: Float64Array, nTot: number, lc: Float64Array, best: Best): void {
   const { n, x } = ctx.data;
@@ -402,27 +403,6 @@ function splitGini(ctx: ForestContext, v: number, srt: Int32Array, m: number, in
   parent /= nTot;
   let nl = 0, prev = -1;
   const base = v * n;
-  if (K === 2) {
-    const t0 = tot[0], t1 = tot[1];
-    let l0 = 0, l1 = 0, xPrev = 0;
-    let bestScore = best.score + 1e-12, found = false, bestValue = 0;
-    for (let a = 0; a < m; a++) {
-      const i = srt[a];
-      const xi = x[base + i];
-      if (nl > 0 && xi > xPrev) {
-        const r0 = t0 - l0, r1 = t1 - l1;
-        const dec = (l0 * l0 + l1 * l1) / nl + (r0 * r0 + r1 * r1) / (nTot - nl) - parent;
-        if (dec > bestScore) { bestScore = dec + 1e-12; found = true; bestValue = (xi + xPrev) / 2; best.score = dec; }
-      }
-      const w = inbag[i];
-      if (y[i] === 0) l0 += w;
-      else l1 += w;
-      nl += w;
-      xPrev = xi;
-    }
-    if (found) { best.v = v; best.value = bestValue; }
-    return;
-  }
   lc.fill(0, 0, K);
   for (let a = 0; a < m; a++) {
     const i = srt[a];
