@@ -4,6 +4,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { splitFields } from '../../src/io/fields.js';
 
 /** Root of the shared data (…/shared/data), resolved from this file. */
 export const DATA_ROOT = fileURLToPath(new URL('../../../shared/data/', import.meta.url));
@@ -20,33 +21,14 @@ export interface Frame {
 
 const cache = new Map<string, Frame>();
 
-/** Split a delimited line honouring double quotes. */
-function splitQuoted(line: string, delim: string): string[] {
-  const out: string[] = [];
-  let cur = '';
-  let inQ = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (inQ) {
-      if (c === '"') {
-        if (line[i + 1] === '"') { cur += '"'; i++; } else inQ = false;
-      } else cur += c;
-    } else if (c === '"') inQ = true;
-    else if (c === delim) { out.push(cur); cur = ''; }
-    else cur += c;
-  }
-  out.push(cur);
-  return out;
-}
-
 export function readFrame(file: string): Frame {
   const hit = cache.get(file);
   if (hit) return hit;
   const raw = readFileSync(DATA_ROOT + file, 'utf8').replace(/\r/g, '');
   const lines = raw.split('\n').filter((l) => l.length > 0);
   const delim = file.endsWith('.tsv') ? '\t' : ',';
-  const names = splitQuoted(lines[0], delim);
-  const rows = lines.slice(1).map((l) => splitQuoted(l, delim));
+  const names = splitFields(lines[0], delim);
+  const rows = lines.slice(1).map((l) => splitFields(l, delim));
   const idx = new Map(names.map((n, i) => [n, i]));
   const col = (c: string): number => {
     const i = idx.get(c);
