@@ -8,11 +8,13 @@
  * first line number and its first row (the rows of the parts before it, blank lines counted as
  * rows); blank lines leave gaps that `finish` closes with one `copyWithin` per part. Every value
  * is read by the same scanner whatever the part, so the matrix is bit-identical for any number
- * of workers. A part that fails is scanned again in this thread, which throws the very error a
- * one-thread read throws (the first bad line of the file, with file:line:column).
+ * of workers. A part that fails returns its ParseError's location and text; the first failing
+ * part in file order holds the first bad line, and its error is rebuilt here (`partError`), the
+ * same file:line:column and text a one-thread read throws. `scan-ranges.ts` gathers and fails
+ * its ranges the same way (`gatherParts`, `partError`).
  */
 import type { Executor, Task } from '../../core/pool.js';
-import { ParseError } from '../../core/errors.js';
+import { ParseError, formatLocation, type Location } from '../../core/errors.js';
 import { createScanSink, finishScan, scanRows, type ScanLayout, type ScanResult, type ScanSink } from '../matrix-scan.js';
 import type { MatrixHeader } from '../matrix-text.js';
 
@@ -107,30 +109,70 @@ export function inThreadScanner(head: MatrixHeader, capacity: number, bytes: num
   };
 }
 
-/** What a part returns: its row count, ids and annotation texts, or that it failed. */
+/** What a part (or a byte range) returns: rows read, ids, annotation texts, or its first error. */
 export interface PartResult {
   nrow: number;
   genes: string[];
   annotation: string[][];
-  failed: boolean;
+  error?: { location: Location; text: string };
+}
+
+/** A failed part's result: the ParseError's location and its text without the location prefix. */
+export function failedPart(e: ParseError): PartResult {
+  return { nrow: 0, genes: [], annotation: [], error: { location: e.location, text: e.message.slice(formatLocation(e.location).length + 2) } };
+}
+
+/** The ParseError of a failed part, as a one-thread read throws it. */
+export function partError(r: PartResult): ParseError | undefined {
+  return r.error ? new ParseError(r.error.location, r.error.text) : undefined;
+}
+
+/** Empty annotation columns of a layout. */
+export function emptyAnnotation(layout: ScanLayout): string[][] {
+  return Array.from({ length: layout.nannotation ?? 0 }, () => [] as string[]);
+}
+
+/**
+ * The matrix from parts scanned into `data`/`lines`, part i starting at row slot `row[i]`, in
+ * file order: ids and annotation concatenated, the gaps that blank lines left closed with one
+ * `copyWithin` per part. Throws the first failing part's error.
+ */
+export function gatherParts(parts: readonly { row: number; result: PartResult }[], data: Float64Array, lines: Int32Array, layout: ScanLayout): ScanResult {
+  const ncol = layout.ncol;
+  const genes: string[] = [];
+  const annotation = emptyAnnotation(layout);
+  let dst = 0;
+  for (const { row, result: r } of parts) {
+    const err = partError(r);
+    if (err) throw err;
+    for (const g of r.genes) genes.push(g);
+    r.annotation.forEach((texts, a) => {
+      for (const t of texts) annotation[a].push(t);
+    });
+    if (row !== dst && r.nrow > 0) {
+      data.copyWithin(dst * ncol, row * ncol, (row + r.nrow) * ncol);
+      lines.copyWithin(dst, row, row + r.nrow);
+    }
+    dst += r.nrow;
+  }
+  return finishScan({ nrow: dst, data, lines, genes, annotation, firstRow: false }, ncol);
 }
 
 /**
  * Worker task: scan bytes[start, end) (whole lines) from line `line` into rows `row …` of the
- * shared `data` and `lines`. A ParseError is reported as `failed` (the caller re-scans the part
- * to throw it); other errors propagate.
+ * shared `data` and `lines`; `firstRow` when the part may hold the file's first row (for the
+ * annotation hint of a non-numeric cell). A ParseError is returned (`failedPart`); other errors
+ * propagate.
  */
-export function scanPart(bytes: Uint8Array, start: number, end: number, line: number, row: number, layout: ScanLayout, data: Float64Array, lines: Int32Array): PartResult {
-  const annotation: string[][] = [];
-  for (let a = 0; a < (layout.nannotation ?? 0); a++) annotation.push([]);
-  const sink: ScanSink = { nrow: row, data, lines, genes: [], annotation, firstRow: false };
+export function scanPart(bytes: Uint8Array, start: number, end: number, line: number, row: number, firstRow: boolean, layout: ScanLayout, data: Float64Array, lines: Int32Array): PartResult {
+  const sink: ScanSink = { nrow: row, data, lines, genes: [], annotation: emptyAnnotation(layout), firstRow };
   try {
     scanRows(bytes, start, end, line, layout, sink);
   } catch (e) {
-    if (e instanceof ParseError) return { nrow: 0, genes: [], annotation: [], failed: true };
+    if (e instanceof ParseError) return failedPart(e);
     throw e;
   }
-  return { nrow: sink.nrow - row, genes: sink.genes, annotation: sink.annotation, failed: false };
+  return { nrow: sink.nrow - row, genes: sink.genes, annotation: sink.annotation };
 }
 
 /** This module's URL as a worker loads it (`.ts` from the sources, `.js` when compiled or bundled beside the runner). */
@@ -142,15 +184,10 @@ const MIN_PART = 1 << 16;
 /** Rows into a shared matrix, each block split into `executor.size` parts scanned by the workers. */
 export function parallelScanner(head: MatrixHeader, capacity: number, totalBytes: number, executor: Executor): BlockScanner {
   const { layout } = head;
-  const ncol = layout.ncol;
-  const store = new RowStore(ncol, true, capacity);
-  const genes: string[] = [];
-  const annotation: string[][] = [];
-  for (let a = 0; a < (layout.nannotation ?? 0); a++) annotation.push([]);
-  /** Per part: first row slot and rows read. */
-  const parts: { row: number; nrow: number }[] = [];
+  const store = new RowStore(layout.ncol, true, capacity);
+  /** Every part so far, with its first row slot. */
+  const parts: { row: number; result: PartResult }[] = [];
   let rowAt = 0;
-  let rowsRead = 0;
   let bytesSeen = 0;
 
   return {
@@ -169,43 +206,22 @@ export function parallelScanner(head: MatrixHeader, capacity: number, totalBytes
       bytesSeen += end - start;
       store.reserve(rowAt + lf.reduce((a, x) => a + x, 0), rowAt, bytesSeen, totalBytes);
       const tasks: Task<Parameters<typeof scanPart>, PartResult>[] = [];
-      const at: { line: number; row: number }[] = [];
+      const rows: number[] = [];
       for (let i = 0; i < k; i++) {
-        at.push({ line, row: rowAt });
-        tasks.push({ module: TASK_MODULE, fn: 'scanPart', args: [bytes, cuts[i], cuts[i + 1], line, rowAt, layout, store.data, store.lines], impl: scanPart });
+        rows.push(rowAt);
+        const args: Parameters<typeof scanPart> = [bytes, cuts[i], cuts[i + 1], line, rowAt, rowAt === 0, layout, store.data, store.lines];
+        tasks.push({ module: TASK_MODULE, fn: 'scanPart', args, impl: scanPart });
         line += lf[i];
         rowAt += lf[i];
       }
       const results = k === 1 ? [scanPart(...tasks[0].args)] : await executor.run(tasks);
-      results.forEach((r, i) => {
-        if (r.failed) {
-          // scan the part again here: it throws the error a one-thread read throws
-          const sink = createScanSink(layout, lf[i]);
-          sink.firstRow = rowsRead === 0;
-          scanRows(bytes, cuts[i], cuts[i + 1], at[i].line, layout, sink);
-          throw new Error(`${layout.source}: a part failed in a worker but not in this thread`);
-        }
-        for (const g of r.genes) genes.push(g);
-        r.annotation.forEach((texts, a) => {
-          for (const t of texts) annotation[a].push(t);
-        });
-        parts.push({ row: at[i].row, nrow: r.nrow });
-        rowsRead += r.nrow;
+      results.forEach((result, i) => {
+        const err = partError(result);
+        if (err) throw err; // the first failing part in file order
+        parts.push({ row: rows[i], result });
       });
       return line;
     },
-    finish() {
-      // close the gaps blank lines left
-      const { data, lines } = store;
-      let dst = 0;
-      for (const p of parts) {
-        if (p.row !== dst && p.nrow > 0) {
-          data.copyWithin(dst * ncol, p.row * ncol, (p.row + p.nrow) * ncol);
-          lines.copyWithin(dst, p.row, p.row + p.nrow);
-        }
-        dst += p.nrow;
-      }
-      return finishScan({ nrow: dst, data, lines, genes, annotation, firstRow: false }, ncol);
-    },
+    finish: () => gatherParts(parts, store.data, store.lines, layout),
   };
 }

@@ -14,11 +14,11 @@
  */
 import { promises as fs } from 'node:fs';
 import type { Executor, Task } from '../../core/pool.js';
-import { ParseError, formatLocation, type Location } from '../../core/errors.js';
+import { ParseError } from '../../core/errors.js';
 import { finishScan, scanRows, type ScanLayout, type ScanResult, type ScanSink } from '../matrix-scan.js';
 import type { MatrixHeader } from '../matrix-text.js';
 import { fileSource, takeBuffer, giveBack, scanChunks } from './chunks.js';
-import { lineFeeds, u8, type BlockScanner } from './scan-parts.js';
+import { emptyAnnotation, failedPart, gatherParts, lineFeeds, u8, type BlockScanner, type PartResult } from './scan-parts.js';
 
 /** Worker task: the line feeds in bytes [start, end) of the file and its last byte (−1 when empty). */
 export async function countRange(path: string, start: number, end: number, chunk: number): Promise<{ lf: number; last: number }> {
@@ -41,14 +41,6 @@ export async function countRange(path: string, start: number, end: number, chunk
   }
 }
 
-/** What a range returns: rows read, ids, annotation texts, or the first error in it. */
-export interface RangeResult {
-  nrow: number;
-  genes: string[];
-  annotation: string[][];
-  error?: { location: Location; text: string };
-}
-
 /**
  * Worker task: scan the whole lines in bytes [start, end) of the file (the last range may end
  * without a line feed) from line `line` into rows `row …` of the shared `data` and `lines`.
@@ -64,10 +56,8 @@ export async function scanRange(
   data: Float64Array,
   lines: Int32Array,
   chunk: number,
-): Promise<RangeResult> {
-  const annotation: string[][] = [];
-  for (let a = 0; a < (layout.nannotation ?? 0); a++) annotation.push([]);
-  const sink: ScanSink = { nrow: row, data, lines, genes: [], annotation, firstRow };
+): Promise<PartResult> {
+  const sink: ScanSink = { nrow: row, data, lines, genes: [], annotation: emptyAnnotation(layout), firstRow };
   const scanner: BlockScanner = {
     shared: false,
     scan: async (b, s, e, l) => scanRows(u8(b), s, e, l, layout, sink),
@@ -84,7 +74,7 @@ export async function scanRange(
     done = true;
   } catch (e) {
     if (!(e instanceof ParseError)) throw e;
-    return { nrow: 0, genes: [], annotation: [], error: { location: e.location, text: e.message.slice(formatLocation(e.location).length + 2) } };
+    return failedPart(e);
   } finally {
     await fh.close();
     if (done) {
@@ -141,30 +131,12 @@ export async function scanFileInRanges(path: string, head: MatrixHeader, first: 
   const data = new Float64Array(new SharedArrayBuffer(rows * ncol * Float64Array.BYTES_PER_ELEMENT));
   const lines = new Int32Array(new SharedArrayBuffer(rows * Int32Array.BYTES_PER_ELEMENT));
   const results = await executor.run(
-    ranges.map(([s, e], i): Task<Parameters<typeof scanRange>, RangeResult> => ({
+    ranges.map(([s, e], i): Task<Parameters<typeof scanRange>, PartResult> => ({
       module: TASK_MODULE,
       fn: 'scanRange',
       args: [path, s, e, at[i].line, at[i].row, i === 0, layout, data, lines, chunk],
       impl: scanRange,
     })),
   );
-  const genes: string[] = [];
-  const annotation: string[][] = [];
-  for (let a = 0; a < (layout.nannotation ?? 0); a++) annotation.push([]);
-  let dst = 0;
-  results.forEach((r, i) => {
-    if (r.error) throw new ParseError(r.error.location, r.error.text);
-    for (const g of r.genes) genes.push(g);
-    r.annotation.forEach((texts, a) => {
-      for (const t of texts) annotation[a].push(t);
-    });
-    // close the gaps blank lines left
-    const from = at[i].row;
-    if (from !== dst && r.nrow > 0) {
-      data.copyWithin(dst * ncol, from * ncol, (from + r.nrow) * ncol);
-      lines.copyWithin(dst, from, from + r.nrow);
-    }
-    dst += r.nrow;
-  });
-  return finishScan({ nrow: dst, data, lines, genes, annotation, firstRow: false }, ncol);
+  return gatherParts(results.map((result, i) => ({ row: at[i].row, result })), data, lines, layout);
 }
