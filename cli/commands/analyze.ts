@@ -7,9 +7,7 @@ import type { GlobalArgs } from '../util.js';
 import { writeJsonFile } from '../util.js';
 import { DataError, UsageError } from '../../src/core/errors.js';
 import { readText } from '../../src/io/node/files.js';
-import {
-  analyzeMsg, canSkipStep, parseAnalyzeConfig, planAnalysis, resolveCovariateGroups, type AnalyzeManifest, type StepRecord,
-} from '../../src/workflow/analyze/index.js';
+import type { AnalyzeManifest, StepRecord } from '../../src/workflow/analyze/index.js';
 
 interface Args extends GlobalArgs {
   config: string;
@@ -87,6 +85,8 @@ export const analyzeCommand: CommandModule<GlobalArgs, Args> = {
       .example('sigscore analyze examples/trial-analysis.yaml', 'run the example trial analysis (after sigscore demo has written the cohort)')
       .example('sigscore analyze examples/trial-analysis.yaml --steps screen-pretreatment,forest-pfs', 'run two steps of it'),
   handler: async (args) => {
+    // the config reader (and its YAML parser) loads only when this command runs
+    const { analyzeMsg, canSkipStep, parseAnalyzeConfig, planAnalysis, resolveCovariateGroups } = await import('../../src/workflow/analyze/index.js');
     const file = args.config;
     if (!existsSync(file)) throw new UsageError(`${file}: config file does not exist`);
     const parsed = parseAnalyzeConfig(await readText(file), file);
