@@ -25,30 +25,23 @@ export function configFormat(file: string): ConfigFormat {
   return /\.json$/i.test(file) ? 'json' : 'yaml';
 }
 
-/** 1-based line and column of a character offset. */
-function lineColumn(text: string, offset: number): { line: number; col: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = 0; i < offset && i < text.length; i++) if (text.charCodeAt(i) === 10) { line++; start = i + 1; }
-  return { line, col: offset - start + 1 };
-}
-
-function strictJson(text: string, file: string): void {
+/** Throws when `text` is not strict JSON, at the position JSON.parse reports (`counter` knows the line starts). */
+function strictJson(text: string, file: string, counter: LineCounter): void {
   try {
     JSON.parse(text);
   } catch (e) {
     const msg = (e as Error).message;
     const m = /position (\d+)/.exec(msg);
-    const at = m ? lineColumn(text, Number(m[1])) : lineColumn(text, text.length);
+    const at = counter.linePos(m ? Number(m[1]) : text.length);
     throw new UsageError(analyzeMsg.notJson(`${file}:${at.line}:${at.col}`, msg.replace(/\s*\n[\s\S]*$/, '')));
   }
 }
 
 /** Parse config text; syntax errors throw `UsageError` naming `file:line:column`. */
 export function readConfigSource(text: string, file: string, format: ConfigFormat = configFormat(file)): ConfigSource {
-  if (format === 'json') strictJson(text, file);
   const counter = new LineCounter();
   const doc: Document = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  if (format === 'json') strictJson(text, file, counter);
   const err = doc.errors[0];
   if (err) {
     const at = counter.linePos(err.pos[0]);
