@@ -6,7 +6,8 @@
  * correlation profiles (Euclidean), or kept in input order. O(r·c + r² c + c² r).
  */
 import { DataError } from '../core/errors.js';
-import { hclust } from './hclust.js';
+import { matrixFrom, transpose } from '../core/matrix.js';
+import { hclustRows } from './hclust.js';
 import { topLevel, r9, fmt, formatP, type PlotCommon, type VegaLiteSpec } from './theme.js';
 import { numbers, strings, hasColumn, type PlotTable } from './table.js';
 
@@ -19,23 +20,12 @@ export interface CrossCorrelationOptions extends PlotCommon {
   valueTitle?: string;
 }
 
+/** Leaf order of average-linkage clustering (Euclidean) of the rows, or of the columns, of the r × c matrix m (NA as 0). */
 function clusterOrder(m: Float64Array, rows: number, cols: number, byRow: boolean): number[] {
   const k = byRow ? rows : cols;
   if (k <= 2) return Array.from({ length: k }, (_, i) => i);
-  const v = (a: number, j: number): number => {
-    const x = byRow ? m[a * cols + j] : m[j * cols + a];
-    return Number.isFinite(x) ? x : 0;
-  };
-  const len = byRow ? cols : rows;
-  const d = new Float64Array((k * (k - 1)) / 2);
-  let at = 0;
-  for (let i = 0; i < k; i++)
-    for (let j = i + 1; j < k; j++) {
-      let s = 0;
-      for (let t = 0; t < len; t++) s += (v(i, t) - v(j, t)) ** 2;
-      d[at++] = Math.sqrt(s);
-    }
-  return Array.from(hclust(d, k, { linkage: 'average' }).order);
+  const x = matrixFrom(rows, cols, m.map((v) => (Number.isFinite(v) ? v : 0)));
+  return Array.from(hclustRows(byRow ? x : transpose(x), { distance: 'euclidean', linkage: 'average' }).order);
 }
 
 /** Spec from a long table with `feature_a`, `feature_b`, `rho` or `r`, and `q` and/or `p`. */
