@@ -26,7 +26,7 @@ import betainc from '@stdlib/math-base-special-betainc';
 import gammainc from '@stdlib/math-base-special-gammainc';
 import fCdf from '@stdlib/stats-base-dists-f-cdf';
 import { fitFDist } from './fit-fdist.js';
-import { quantileSorted } from './natural-spline.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { lowess } from './lowess.js';
 import { winsorizedLogFMoments } from './winsorized-log-f.js';
 import { zeroin } from '../stats/zeroin.js';

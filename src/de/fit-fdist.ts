@@ -10,7 +10,8 @@
  */
 import digamma from '@stdlib/math-base-special-digamma';
 import { trigamma, trigammaInverse } from '../stats/special/polygamma.js';
-import { naturalSplineFit, quantileSorted } from './natural-spline.js';
+import { naturalSplineFit } from './natural-spline.js';
+import { quantileSorted } from '../stats/quantile.js';
 import { deMsg } from './messages.js';
 
 export interface FDistFit {

@@ -7,16 +7,7 @@
  * Returns fitted values and the residual mean square RSS/(n − rank). O(n·df²).
  */
 import { qrDecompose, applyQt, solveR } from './qr.js';
-
-/** R's quantile(type = 7) of sorted values. */
-export function quantileSorted(s: ArrayLike<number>, prob: number): number {
-  const n = s.length;
-  const h = (n - 1) * prob;
-  const lo = Math.floor(h + 4 * Number.EPSILON);
-  const hi = Math.min(n - 1, lo + 1);
-  const frac = h - lo;
-  return frac <= 4 * Number.EPSILON ? s[lo] : s[lo] + frac * (s[hi] - s[lo]);
-}
+import { quantileSorted } from '../stats/quantile.js';
 
 export function naturalSplineFit(x: Float64Array, y: Float64Array, df: number): { fitted: Float64Array; residualVariance: number; rank: number } {
   const n = x.length;

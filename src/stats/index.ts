@@ -15,3 +15,4 @@ export * from './cor-matrix.js';
 export * from './separation.js';
 export * from './logistic.js';
 export * from './logistic-predict.js';
+export * from './quantile.js';

@@ -13,6 +13,7 @@ import { checkLengths } from './data.js';
 import { logrank } from './logrank.js';
 import { maxstatCore, logrankScores } from './maxstat.js';
 import { survivalMsg } from './messages.js';
+import { quantileSorted } from '../stats/quantile.js';
 
 export type CutMethod = 'median' | 'quantile' | 'fixed' | 'maxstat';
 
@@ -61,16 +62,6 @@ const DEFAULTS = {
   permutations: 10000, seed: DEFAULT_SEED, name: 'marker',
 };
 
-/** R's type-7 quantile of a sorted array. */
-export function quantile7(sorted: ArrayLike<number>, prob: number): number {
-  const n = sorted.length;
-  if (n === 0) return NaN;
-  const h = (n - 1) * prob;
-  const lo = Math.floor(h);
-  const hi = Math.min(n - 1, lo + 1);
-  return sorted[lo] + (h - lo) * (sorted[hi] - sorted[lo]);
-}
-
 export function cutpoint(time: ArrayLike<number>, event: ArrayLike<number>, marker: ArrayLike<number>, options: CutpointOptions = {}): CutpointResult {
   const o = validateOptions(options as typeof DEFAULTS, DEFAULTS, {
     method: { type: 'enum', values: ['median', 'quantile', 'fixed', 'maxstat'] },
@@ -99,7 +90,7 @@ export function cutpoint(time: ArrayLike<number>, event: ArrayLike<number>, mark
     if (cuts.length === 0) warnings.push(survivalMsg.constantMarker(o.name));
   } else {
     const sorted = Float64Array.from(x).sort();
-    cut = o.method === 'fixed' ? (o.value as number) : quantile7(sorted, o.method === 'median' ? 0.5 : o.prob);
+    cut = o.method === 'fixed' ? (o.value as number) : quantileSorted(sorted, o.method === 'median' ? 0.5 : o.prob);
     statistic = standardisedAt(t, e, x, cut);
   }
   let nLow = 0;

@@ -5,7 +5,7 @@ import { confDir } from './helpers.js';
 import { zeroin } from '../../src/stats/zeroin.js';
 import { fitFDistRobustly } from '../../src/de/fit-fdist-robust.js';
 import { fitFDist } from '../../src/de/fit-fdist.js';
-import { quantileSorted } from '../../src/de/natural-spline.js';
+import { quantileSorted } from '../../src/stats/quantile.js';
 import { winsorizedLogFMoments } from '../../src/de/winsorized-log-f.js';
 
 /** Fixture from scripts/de-uniroot-fixtures.R (numbers as %.17g strings). */
